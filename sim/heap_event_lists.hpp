@@ -1,0 +1,56 @@
+#pragma once
+// Comparison-based event lists. Equal times are ordered by a per-list push sequence number, so
+// the key is (time, sequence) and the order is total.
+#include <cstdint>
+#include <queue>
+#include <vector>
+
+#include "sim/event_list.hpp"
+
+namespace evsim::sim {
+
+struct SequencedEvent {
+  QueuedEvent event;
+  std::uint64_t sequence;
+};
+
+constexpr bool earlier(const SequencedEvent& a, const SequencedEvent& b) {
+  return a.event.time_ms != b.event.time_ms ? a.event.time_ms < b.event.time_ms : a.sequence < b.sequence;
+}
+
+class BinaryHeapEventList final : public EventList {
+ public:
+  void push(QueuedEvent e) override { heap_.push({e, next_sequence_++}); }
+  QueuedEvent pop() override {
+    const QueuedEvent e = heap_.top().event;
+    heap_.pop();
+    return e;
+  }
+  const QueuedEvent& top() override { return heap_.top().event; }
+  bool empty() const override { return heap_.empty(); }
+  std::size_t size() const override { return heap_.size(); }
+
+ private:
+  struct Later {
+    bool operator()(const SequencedEvent& a, const SequencedEvent& b) const { return earlier(b, a); }
+  };
+  std::priority_queue<SequencedEvent, std::vector<SequencedEvent>, Later> heap_;
+  std::uint64_t next_sequence_ = 0;
+};
+
+// Implicit 4-ary min-heap: children of i are 4i+1 .. 4i+4. Half the depth of a binary heap, and
+// the four children share one or two cache lines.
+class QuaternaryHeapEventList final : public EventList {
+ public:
+  void push(QueuedEvent e) override;
+  QueuedEvent pop() override;
+  const QueuedEvent& top() override { return heap_.front().event; }
+  bool empty() const override { return heap_.empty(); }
+  std::size_t size() const override { return heap_.size(); }
+
+ private:
+  std::vector<SequencedEvent> heap_;
+  std::uint64_t next_sequence_ = 0;
+};
+
+}  // namespace evsim::sim
