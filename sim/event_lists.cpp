@@ -42,42 +42,109 @@ QueuedEvent QuaternaryHeapEventList::pop() {
   return result;
 }
 
-std::size_t RadixHeapEventList::bucket_of(std::uint64_t key) const {
-  return static_cast<std::size_t>(std::bit_width(key ^ last_));
+std::uint32_t RadixHeapEventList::new_block() {
+  if (free_blocks_.empty()) {
+    blocks_.emplace_back();
+    return static_cast<std::uint32_t>(blocks_.size() - 1);
+  }
+  const std::uint32_t b = free_blocks_.back();
+  free_blocks_.pop_back();
+  blocks_[b].count = 0;
+  blocks_[b].next = kNoBlock;
+  return b;
+}
+
+void RadixHeapEventList::append(Bucket& bucket, QueuedEvent e) {
+  if (bucket.tail == kNoBlock || blocks_[bucket.tail].count == kBlockEntries) {
+    const std::uint32_t b = new_block();
+    if (bucket.tail == kNoBlock) {
+      bucket.head = b;
+    } else {
+      blocks_[bucket.tail].next = b;
+    }
+    bucket.tail = b;
+  }
+  Block& block = blocks_[bucket.tail];
+  block.entries[block.count++] = e;
+}
+
+void RadixHeapEventList::place(QueuedEvent e) {
+  const auto key = static_cast<std::uint64_t>(e.time_ms);
+  const std::uint64_t diff = key ^ last_;
+  if (diff == 0) {
+    front_.push_back(e);
+    return;
+  }
+  const int p = (static_cast<int>(std::bit_width(diff)) - 1) / kDigitBits;
+  const auto v = static_cast<std::size_t>((key >> (p * kDigitBits)) & (kDigitValues - 1));
+  Position& position = positions_[static_cast<std::size_t>(p)];
+  append(position.buckets[v], e);
+  position.occupied[v / 64] |= std::uint64_t{1} << (v % 64);
+  occupied_positions_ |= 1u << p;
 }
 
 void RadixHeapEventList::push(QueuedEvent e) {
-  buckets_[bucket_of(static_cast<std::uint64_t>(e.time_ms))].push_back(e);
+  place(e);
   ++size_;
 }
 
 void RadixHeapEventList::refill_front() {
-  auto& front = buckets_[0];
-  if (front_cursor_ < front.size()) return;
-  front.clear();
+  if (front_cursor_ < front_.size()) return;
+  front_.clear();
   front_cursor_ = 0;
-  std::size_t b = 1;
-  while (buckets_[b].empty()) ++b;  // size_ > 0 guarantees a non-empty bucket
-  auto& source = buckets_[b];
-  std::uint64_t min_key = static_cast<std::uint64_t>(source.front().time_ms);
-  for (const QueuedEvent& e : source) {
-    const auto k = static_cast<std::uint64_t>(e.time_ms);
-    if (k < min_key) min_key = k;
+  // size_ > 0 guarantees a non-empty bucket: take the lowest one.
+  const auto p = static_cast<std::size_t>(std::countr_zero(occupied_positions_));
+  Position& position = positions_[p];
+  std::size_t word = 0;
+  while (position.occupied[word] == 0) ++word;
+  const auto v = word * 64 + static_cast<std::size_t>(std::countr_zero(position.occupied[word]));
+  position.occupied[word] &= position.occupied[word] - 1;
+  bool position_still_occupied = false;
+  for (const std::uint64_t w : position.occupied) position_still_occupied = position_still_occupied || w != 0;
+  if (!position_still_occupied) occupied_positions_ &= ~(1u << p);
+
+  const Bucket source = position.buckets[v];
+  position.buckets[v] = Bucket{};
+  if (p == 0) {
+    // A bucket of the lowest position holds a single time: it becomes the front as it is.
+    last_ = (last_ & ~std::uint64_t{kDigitValues - 1}) | v;
+    for (std::uint32_t b = source.head; b != kNoBlock;) {
+      const Block& block = blocks_[b];
+      front_.insert(front_.end(), block.entries.begin(), block.entries.begin() + block.count);
+      free_blocks_.push_back(b);
+      b = block.next;
+    }
+    return;
+  }
+  std::uint64_t min_key = static_cast<std::uint64_t>(blocks_[source.head].entries[0].time_ms);
+  for (std::uint32_t b = source.head; b != kNoBlock; b = blocks_[b].next) {
+    const Block& block = blocks_[b];
+    for (std::uint32_t i = 0; i < block.count; ++i) {
+      const auto k = static_cast<std::uint64_t>(block.entries[i].time_ms);
+      if (k < min_key) min_key = k;
+    }
   }
   last_ = min_key;
-  for (const QueuedEvent& e : source) buckets_[bucket_of(static_cast<std::uint64_t>(e.time_ms))].push_back(e);
-  source.clear();
+  // Every entry goes to a lower position (or to front_), never back into `source`, so reading its
+  // blocks while appending elsewhere is safe as long as block indices, not references, are held:
+  // append() may grow blocks_.
+  for (std::uint32_t b = source.head; b != kNoBlock;) {
+    for (std::uint32_t i = 0; i < blocks_[b].count; ++i) place(blocks_[b].entries[i]);
+    const std::uint32_t next = blocks_[b].next;
+    free_blocks_.push_back(b);
+    b = next;
+  }
 }
 
 const QueuedEvent& RadixHeapEventList::top() {
   refill_front();
-  return buckets_[0][front_cursor_];
+  return front_[front_cursor_];
 }
 
 QueuedEvent RadixHeapEventList::pop() {
   refill_front();
   --size_;
-  return buckets_[0][front_cursor_++];
+  return front_[front_cursor_++];
 }
 
 std::unique_ptr<EventList> make_event_list(EventListKind kind) {

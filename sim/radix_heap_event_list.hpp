@@ -1,12 +1,25 @@
 #pragma once
-// Monotone radix heap over the integer event time (Ahuja, Mehlhorn, Orlin and Tarjan 1990).
+// Monotone radix heap over the integer event time, with 2^kDigitBits-ary digits (the radix heap of
+// Ahuja, Mehlhorn, Orlin and Tarjan 1990, generalised from bits to digits as in their "two-level"
+// variant).
 //
-// Bucket 0 holds the entries whose time equals `last_`, the time of the last minimum; bucket b >= 1
-// holds the entries whose time first differs from `last_` in bit b-1 (counting from the least
-// significant). An entry moves only to a lower bucket, so it moves at most 64 times, in practice
-// a few. Because equal times always share a bucket and every move keeps the order of the bucket
-// it empties into empty lower buckets, entries with equal times leave in the order they came:
-// the list is FIFO at equal times without a sequence number.
+// Let `last_` be the time of the last minimum. Bucket 0 holds the entries whose time equals
+// `last_`. Any other entry has a highest digit position p at which its time differs from
+// `last_`, and there its digit v is larger than last_'s; it lives in bucket (p, v). Buckets at a
+// lower position hold smaller times, and within a position a smaller digit means a smaller time.
+// When bucket 0 runs dry, the lowest non-empty bucket is emptied: its minimum becomes `last_` and
+// its entries move to buckets of lower positions. An entry only ever moves down, so it moves at
+// most 64 / kDigitBits times (a binary radix heap moves an entry about once per bit, which at a
+// million pending events costs three times as much).
+//
+// Equal times always share a bucket, and every move empties one bucket in order into buckets that
+// are empty, so entries with equal times leave in the order they were pushed: the list is FIFO at
+// equal times without a sequence number.
+//
+// Buckets are FIFO lists of 64-entry blocks from one shared pool, so memory follows the number of
+// pending events (plus at most one partly filled block a bucket) instead of every bucket keeping
+// the largest size it ever had, as vectors would: at a million pending events that is ~20 MB
+// instead of ~500 MB.
 //
 // Valid only while pushed times are >= the last popped time, which simulation time guarantees.
 #include <array>
@@ -27,12 +40,39 @@ class RadixHeapEventList final : public EventList {
   std::size_t size() const override { return size_; }
 
  private:
-  static constexpr int kBuckets = 65;
-  std::size_t bucket_of(std::uint64_t key) const;
+  static constexpr int kDigitBits = 8;
+  static constexpr int kDigitValues = 1 << kDigitBits;
+  static constexpr int kPositions = 64 / kDigitBits;
+  static constexpr int kWordsPerPosition = kDigitValues / 64;
+
+  static constexpr std::uint32_t kNoBlock = 0xFFFFFFFF;
+  static constexpr std::uint32_t kBlockEntries = 64;
+
+  struct Block {
+    std::array<QueuedEvent, kBlockEntries> entries;
+    std::uint32_t count = 0;
+    std::uint32_t next = kNoBlock;
+  };
+  struct Bucket {
+    std::uint32_t head = kNoBlock;
+    std::uint32_t tail = kNoBlock;
+  };
+  struct Position {
+    std::array<Bucket, kDigitValues> buckets;
+    std::array<std::uint64_t, kWordsPerPosition> occupied{};  // bit v set when buckets[v] is non-empty
+  };
+
+  void place(QueuedEvent e);  // by value: the source may be a block that append() moves
+  void append(Bucket& bucket, QueuedEvent e);
+  std::uint32_t new_block();
   void refill_front();
 
-  std::array<std::vector<QueuedEvent>, kBuckets> buckets_;
-  std::size_t front_cursor_ = 0;  // next entry of bucket 0 to pop
+  std::vector<QueuedEvent> front_;  // entries with time == last_, popped from front_cursor_ on
+  std::size_t front_cursor_ = 0;
+  std::array<Position, kPositions> positions_;
+  std::vector<Block> blocks_;
+  std::vector<std::uint32_t> free_blocks_;
+  std::uint32_t occupied_positions_ = 0;  // bit p set when some bucket of position p is non-empty
   std::uint64_t last_ = 0;
   std::size_t size_ = 0;
 };
