@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <bit>
 #include <stdexcept>
 
@@ -78,13 +79,26 @@ void RadixHeapEventList::place(QueuedEvent e) {
   const int p = (static_cast<int>(std::bit_width(diff)) - 1) / kDigitBits;
   const auto v = static_cast<std::size_t>((key >> (p * kDigitBits)) & (kDigitValues - 1));
   Position& position = positions_[static_cast<std::size_t>(p)];
-  append(position.buckets[v], e);
+  if (p == 0) {
+    exact_[v].push_back(e);
+  } else {
+    append(position.buckets[v], e);
+  }
   position.occupied[v / 64] |= std::uint64_t{1} << (v % 64);
   occupied_positions_ |= 1u << p;
 }
 
+namespace {
+constexpr auto kLaterFirst = [](const SequencedEvent& a, const SequencedEvent& b) { return earlier(b, a); };
+}  // namespace
+
 void RadixHeapEventList::push(QueuedEvent e) {
-  place(e);
+  if (static_cast<std::uint64_t>(e.time_ms) < last_) {
+    early_.push_back({e, early_sequence_++});
+    std::push_heap(early_.begin(), early_.end(), kLaterFirst);
+  } else {
+    place(e);
+  }
   ++size_;
 }
 
@@ -103,19 +117,14 @@ void RadixHeapEventList::refill_front() {
   for (const std::uint64_t w : position.occupied) position_still_occupied = position_still_occupied || w != 0;
   if (!position_still_occupied) occupied_positions_ &= ~(1u << p);
 
-  const Bucket source = position.buckets[v];
-  position.buckets[v] = Bucket{};
   if (p == 0) {
     // A bucket of the lowest position holds a single time: it becomes the front as it is.
     last_ = (last_ & ~std::uint64_t{kDigitValues - 1}) | v;
-    for (std::uint32_t b = source.head; b != kNoBlock;) {
-      const Block& block = blocks_[b];
-      front_.insert(front_.end(), block.entries.begin(), block.entries.begin() + block.count);
-      free_blocks_.push_back(b);
-      b = block.next;
-    }
+    front_.swap(exact_[v]);
     return;
   }
+  const Bucket source = position.buckets[v];
+  position.buckets[v] = Bucket{};
   std::uint64_t min_key = static_cast<std::uint64_t>(blocks_[source.head].entries[0].time_ms);
   for (std::uint32_t b = source.head; b != kNoBlock; b = blocks_[b].next) {
     const Block& block = blocks_[b];
@@ -137,13 +146,20 @@ void RadixHeapEventList::refill_front() {
 }
 
 const QueuedEvent& RadixHeapEventList::top() {
+  if (!early_.empty()) return early_.front().event;
   refill_front();
   return front_[front_cursor_];
 }
 
 QueuedEvent RadixHeapEventList::pop() {
-  refill_front();
   --size_;
+  if (!early_.empty()) {
+    std::pop_heap(early_.begin(), early_.end(), kLaterFirst);
+    const QueuedEvent e = early_.back().event;
+    early_.pop_back();
+    return e;
+  }
+  refill_front();
   return front_[front_cursor_++];
 }
 

@@ -21,13 +21,18 @@
 // the largest size it ever had, as vectors would: at a million pending events that is ~20 MB
 // instead of ~500 MB.
 //
-// Valid only while pushed times are >= the last popped time, which simulation time guarantees.
+// Peeking (top()) makes the next minimum `last_` before the clock gets there: Simulator::run_until
+// peeks at the first event past its end time and returns with now() < last_. Events then scheduled
+// between now() and last_ go to `early_`, a small (time, sequence) heap that is drained first; no
+// other entry can have such a time, so the order stays total and FIFO. Times before the last
+// popped time are never pushed (the Simulator rejects them).
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "sim/event_list.hpp"
+#include "sim/heap_event_lists.hpp"
 
 namespace evsim::sim {
 
@@ -67,8 +72,13 @@ class RadixHeapEventList final : public EventList {
   std::uint32_t new_block();
   void refill_front();
 
+  std::vector<SequencedEvent> early_;  // min-heap of entries with time < last_
+  std::uint64_t early_sequence_ = 0;
   std::vector<QueuedEvent> front_;  // entries with time == last_, popped from front_cursor_ on
   std::size_t front_cursor_ = 0;
+  // Position 0 holds one time a bucket and few entries each: plain vectors (which keep their small
+  // capacity) are faster there than blocks. Positions 1 and up use the block pool.
+  std::array<std::vector<QueuedEvent>, kDigitValues> exact_;
   std::array<Position, kPositions> positions_;
   std::vector<Block> blocks_;
   std::vector<std::uint32_t> free_blocks_;

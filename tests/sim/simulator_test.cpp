@@ -96,6 +96,24 @@ TEST_P(SimulatorTest, RunUntilStopsAtTheBoundaryAndAdvancesTheClock) {
   EXPECT_EQ(log.back(), "after@11");
 }
 
+TEST_P(SimulatorTest, EventsScheduledIntoTheGapAfterRunUntilRunInOrder) {
+  // run_until(50) looks at the event at 100 and returns at now = 50; events scheduled between
+  // 50 and 100 afterwards must still run first, in time and then scheduling order.
+  sim.schedule_at(time_at_ms(100), note("late"));
+  sim.run_until(time_at_ms(50));
+  sim.schedule_at(time_at_ms(60), [&] {
+    log.push_back("a@60");
+    sim.schedule_at(time_at_ms(65), note("c"));
+    sim.schedule_at(time_at_ms(100), note("after-late"));
+  });
+  sim.schedule_at(time_at_ms(60), note("b"));
+  sim.schedule_at(time_at_ms(70), note("d"));
+  sim.run_until(time_at_ms(80));
+  sim.schedule_at(time_at_ms(90), note("e"));
+  sim.run();
+  EXPECT_EQ(log, (std::vector<std::string>{"a@60", "b@60", "c@65", "d@70", "e@90", "late@100", "after-late@100"}));
+}
+
 TEST_P(SimulatorTest, StopEndsTheRunAfterTheCurrentEvent) {
   sim.schedule(1ms, [&] {
     log.push_back("stopper");

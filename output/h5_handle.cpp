@@ -1,0 +1,85 @@
+#include "output/h5_handle.hpp"
+
+#include <fmt/format.h>
+
+#include "output/output_error.hpp"
+
+namespace evsim::output::h5 {
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+const hid_t kDefault = H5P_DEFAULT;
+const hid_t kAll = H5S_ALL;
+const size_t kVariable = H5T_VARIABLE;
+#pragma GCC diagnostic pop
+
+namespace {
+
+// The one piece of process-wide state in output/: HDF5 itself is process-wide.
+std::mutex& library_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+// H5Ewalk2 callback: keeps the description of the first (innermost) error record.
+herr_t keep_innermost(unsigned n, const H5E_error2_t* record, void* client_data) {
+  if (n == 0 && record->desc != nullptr) *static_cast<std::string*>(client_data) = record->desc;
+  return 0;
+}
+
+std::string innermost_hdf5_error() {
+  std::string description;
+  if (H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, keep_innermost, &description) < 0) return {};
+  return description;
+}
+
+std::string message(const Where& where, std::string_view what) {
+  if (where.object.empty()) return fmt::format("{}: {}", where.file.string(), what);
+  return fmt::format("{}: {}: {}", where.file.string(), where.object, what);
+}
+
+}  // namespace
+
+Session::Session() : lock_(library_mutex()) { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+
+Handle& Handle::operator=(Handle&& other) noexcept {
+  if (this != &other) {
+    reset();
+    id_ = other.id_;
+    close_ = other.close_;
+    other.id_ = H5I_INVALID_HID;
+  }
+  return *this;
+}
+
+herr_t Handle::close() {
+  if (id_ < 0) return 0;
+  const herr_t status = close_(id_);
+  id_ = H5I_INVALID_HID;
+  return status;
+}
+
+void fail(const Where& where, std::string_view what) {
+  const std::string hdf5 = innermost_hdf5_error();
+  std::string text = message(where, what);
+  if (!hdf5.empty()) text += fmt::format(" (HDF5: {})", hdf5);
+  throw OutputError(text);
+}
+
+void reject(const Where& where, std::string_view what) { throw OutputError(message(where, what)); }
+
+Handle checked(hid_t id, Handle::Closer closer, const Where& where, std::string_view what) {
+  if (id < 0) fail(where, what);
+  return Handle(id, closer);
+}
+
+void check(herr_t status, const Where& where, std::string_view what) {
+  if (status < 0) fail(where, what);
+}
+
+bool check_tri(htri_t status, const Where& where, std::string_view what) {
+  if (status < 0) fail(where, what);
+  return status > 0;
+}
+
+}  // namespace evsim::output::h5
