@@ -1,0 +1,105 @@
+#include "scenarios/loader.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "scenarios/scenario_error.hpp"
+#include "scenarios/sections.hpp"
+#include "scenarios/yaml_reader.hpp"
+
+namespace evsim::scenarios {
+namespace {
+
+constexpr sim::Duration kDefaultSampleInterval = std::chrono::minutes(15);
+
+sim::EventListKind read_event_list(const NodeRef& ref) {
+  std::vector<std::string_view> names;
+  for (const sim::EventListKind kind : sim::kAllEventListKinds) names.push_back(sim::to_string(kind));
+  return sim::kAllEventListKinds[read_choice(ref, names)];
+}
+
+RunSpec read_run(const MapReader& top) {
+  RunSpec run;
+  run.name = read_string(top.need("name"));
+  if (const auto seed = top.get("seed")) run.seed = read_uint(*seed);
+  const NodeRef horizon = top.need("horizon");
+  run.horizon = read_duration(horizon, Bound::positive);
+  const auto sample = top.get("sample_interval");
+  run.sample_interval = sample ? read_duration(*sample, Bound::positive) : kDefaultSampleInterval;
+  if (run.sample_interval > run.horizon) {
+    if (sample) {
+      sample->fail(fmt::format("a duration > 0 and <= horizon ({})", quote(horizon.node().Scalar())),
+                   quote(sample->node().Scalar()));
+    }
+    horizon.fail("a duration >= sample_interval (15min by default)", quote(horizon.node().Scalar()));
+  }
+  if (const auto event_list = top.get("event_list")) run.event_list = read_event_list(*event_list);
+  return run;
+}
+
+int one_based(int zero_based) { return zero_based + 1; }
+
+std::vector<YAML::Node> parse_yaml(const std::string& text, const std::string& file) {
+  try {
+    return YAML::LoadAll(text);
+  } catch (const YAML::Exception& e) {
+    const bool known = !e.mark.is_null();
+    throw ScenarioError(file, known ? one_based(e.mark.line) : 0, known ? one_based(e.mark.column) : 0,
+                        std::string(kDocumentKey), "valid YAML", e.msg);
+  }
+}
+
+}  // namespace
+
+Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::path& file) {
+  const std::string name = file.string();
+  const std::vector<YAML::Node> documents = parse_yaml(yaml_text, name);
+  const NodeRef root(documents.empty() ? YAML::Node() : documents.front(), name);
+  if (documents.size() > 1) {
+    NodeRef(documents[1], name).fail("one YAML document", fmt::format("{} documents", documents.size()));
+  }
+  if (!root.node().IsDefined() || root.node().IsNull()) root.fail("a mapping of scenario keys", "an empty document");
+  const MapReader top(root,
+                      {"name", "seed", "horizon", "sample_interval", "event_list", "road", "vehicle_types", "stations",
+                       "fleet"},
+                      "a mapping of scenario keys");
+  Scenario sc;
+  sc.source_file = file;
+  sc.source_text = yaml_text;
+  sc.run = read_run(top);
+  sc.road = read_road(top.need("road"));
+  sc.vehicle_types = read_vehicle_types(top.need("vehicle_types"));
+  if (const auto stations = top.get("stations")) sc.stations = read_stations(*stations);
+  sc.fleet = read_fleet(top.need("fleet"), sc.vehicle_types);
+  return sc;
+}
+
+Scenario load_scenario_file(const std::filesystem::path& file) {
+  const std::string name = file.string();
+  constexpr std::string_view kExpected = "a readable scenario file";
+  const auto fail = [&](std::string_view found) {
+    throw ScenarioError(name, 0, 0, std::string(kFileKey), std::string(kExpected), std::string(found));
+  };
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(file, ec);
+  if (!std::filesystem::exists(status)) fail("no such file");
+  if (std::filesystem::is_directory(status)) fail("a directory");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) fail("a file that cannot be opened");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) fail("a file that cannot be read");
+  return parse_scenario(text.str(), file);
+}
+
+std::filesystem::path resolve_relative(const std::filesystem::path& scenario_file, const std::string& value) {
+  const std::filesystem::path p(value);
+  if (p.is_absolute()) return p;
+  return scenario_file.parent_path() / p;
+}
+
+}  // namespace evsim::scenarios

@@ -1,0 +1,101 @@
+#pragma once
+// Typed reading of YAML nodes with exact error messages (internal to the scenario loader).
+//
+// Every reader either returns a value that satisfies its stated contract or throws ScenarioError
+// at the node's mark, naming its key path, what was expected and what was found. Nothing is
+// clamped or guessed.
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenarios/scenario.hpp"
+#include "scenarios/units.hpp"
+#include "sim/time.hpp"
+
+namespace evsim::scenarios {
+
+// A YAML node with the key path that leads to it.
+class NodeRef {
+ public:
+  // The document root; `file` is the name used in messages and must outlive every NodeRef.
+  NodeRef(YAML::Node node, const std::string& file) : node_(std::move(node)), mark_(node_.Mark()), file_(&file) {}
+
+  const YAML::Node& node() const { return node_; }
+  // "stations[1].plugs[0]"; kDocumentKey for the root.
+  std::string path() const;
+  SourceMark mark() const;
+  [[noreturn]] void fail(std::string_view expected, std::string_view found) const;
+
+  NodeRef key(std::string_view name, YAML::Node child) const;
+  NodeRef index(std::size_t i, YAML::Node child) const;
+  // The same node, reported at `mark` (an empty value is reported at its key).
+  NodeRef at_mark(const YAML::Mark& mark) const;
+
+ private:
+  NodeRef(YAML::Node node, const std::string* file, std::string path)
+      : node_(std::move(node)), mark_(node_.Mark()), file_(file), path_(std::move(path)) {}
+  YAML::Node node_;
+  YAML::Mark mark_;
+  const std::string* file_;
+  std::string path_;  // empty at the root
+};
+
+// How a node that is not the expected scalar is described: its quoted text, "a list",
+// "a mapping" or "an empty value".
+std::string describe_found(const YAML::Node& node);
+
+// A mapping whose keys have been checked: each is one of `allowed` and appears once.
+class MapReader {
+ public:
+  // `what` is the expected text when the node is not a mapping ("a station mapping").
+  MapReader(const NodeRef& ref, std::initializer_list<std::string_view> allowed, std::string_view what);
+
+  const NodeRef& ref() const { return ref_; }
+  bool has(std::string_view key) const { return get(key).has_value(); }
+  std::optional<NodeRef> get(std::string_view key) const;
+  // Fails at the mapping, `expected key "k", found nothing`, when the key is absent.
+  NodeRef need(std::string_view key) const;
+
+ private:
+  NodeRef ref_;
+  std::vector<std::pair<std::string, NodeRef>> entries_;
+};
+
+// The one key of `names` present in `map`; fails at the mapping when there are none or several.
+std::string exactly_one_key(const MapReader& map, std::span<const std::string_view> names);
+
+// "name, seed, horizon" for messages.
+std::string join_names(std::span<const std::string_view> names);
+
+// The elements of a list; `what` as for MapReader ("a non-empty list of stations").
+std::vector<NodeRef> read_list(const NodeRef& ref, std::string_view what, bool non_empty);
+
+// A non-empty scalar string.
+std::string read_string(const NodeRef& ref);
+// A decimal integer in [min, max].
+std::uint64_t read_uint(const NodeRef& ref, std::uint64_t min = 0,
+                        std::uint64_t max = std::numeric_limits<std::uint64_t>::max());
+inline std::uint32_t read_uint32(const NodeRef& ref, std::uint32_t min = 0,
+                                 std::uint32_t max = std::numeric_limits<std::uint32_t>::max()) {
+  return static_cast<std::uint32_t>(read_uint(ref, min, max));
+}
+// true or false (also True, TRUE, False, FALSE).
+bool read_bool(const NodeRef& ref);
+// The index in `names` of the scalar's text.
+std::size_t read_choice(const NodeRef& ref, std::span<const std::string_view> names);
+
+enum class Bound { any, non_negative, positive };
+// A value with a unit (scenarios/units.hpp), in the canonical unit, within `bound`.
+double read_quantity(const NodeRef& ref, Quantity q, Bound bound);
+sim::Duration read_duration(const NodeRef& ref, Bound bound);
+double read_fraction(const NodeRef& ref);
+sim::Duration read_time_of_day(const NodeRef& ref);
+
+}  // namespace evsim::scenarios
