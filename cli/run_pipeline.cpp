@@ -1,0 +1,160 @@
+#include "cli/run_pipeline.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <ostream>
+
+#include "models/build_city.hpp"
+#include "models/city_model.hpp"
+#include "output/result_file.hpp"
+#include "output/run_recorder.hpp"
+#include "output/summary.hpp"
+#include "scenarios/loader.hpp"
+#include "scenarios/scenario_error.hpp"
+#include "sim/simulator.hpp"
+
+#ifndef EVSIM_VERSION
+#error "EVSIM_VERSION must be defined by the build"
+#endif
+
+namespace evsim::cli {
+namespace {
+
+std::atomic<bool> g_interrupt{false};
+
+// How often (in simulated time) the run checks for an interrupt request.
+constexpr sim::Duration kInterruptCheck = std::chrono::minutes(1);
+
+// An event that stops the simulator once an interrupt was requested (signal handlers may only set
+// a flag; the check runs as an ordinary event between model events).
+void watch_for_interrupt(sim::Simulator& simulator, sim::Time horizon) {
+  if (g_interrupt) {
+    simulator.stop();
+    return;
+  }
+  if (simulator.now() + kInterruptCheck < horizon) {
+    simulator.schedule(kInterruptCheck, [&simulator, horizon] { watch_for_interrupt(simulator, horizon); });
+  }
+}
+
+void write_results(output::ResultFile& file, const output::RunMeta& meta, const models::CityInputs& city,
+                   const models::CityModel& model, const output::RunRecorder& recorder,
+                   const output::RunSummary& summary, sim::Duration horizon) {
+  file.write_meta(meta);
+  file.write_table("/trips", output::trips_table(recorder));
+  file.write_table("/sessions", output::sessions_table(recorder));
+  file.write_table("/stations", output::stations_table(city, recorder, horizon));
+  file.write_table("/stations/samples", output::station_samples_table(recorder));
+  file.write_table("/vehicles", output::vehicles_table(city, model, recorder));
+  output::write_kpi(file, summary);
+}
+
+}  // namespace
+
+void request_interrupt() { g_interrupt = true; }
+
+int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, std::ostream& err) {
+  try {
+    const scenarios::Scenario sc = scenarios::load_scenario_file(scenario);
+    const models::CityInputs city = models::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
+    out << fmt::format("{}: valid: {} road nodes, {} road edges, {} stations, {} vehicles in {} segments\n",
+                       scenario.string(), city.roads.node_count(), city.roads.edge_count(), city.stations.size(),
+                       city.plans.size(), sc.fleet.size());
+    return kExitOk;
+  } catch (const scenarios::ScenarioError& e) {
+    err << "error: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    err << "internal error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
+  g_interrupt = false;
+  scenarios::Scenario sc;
+  models::CityInputs city;
+  try {
+    sc = scenarios::load_scenario_file(options.scenario);
+    if (options.seed) sc.run.seed = *options.seed;
+    city = models::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
+  } catch (const scenarios::ScenarioError& e) {
+    err << "error: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    err << "internal error while preparing the run: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  std::filesystem::path out_path = options.output;
+  if (out_path.empty()) out_path = options.scenario.stem().string() + ".h5";
+
+  output::RunMeta meta{.scenario_text = sc.source_text,
+                       .scenario_file = options.scenario.string(),
+                       .evsim_version = EVSIM_VERSION,
+                       .seed = sc.run.seed,
+                       .replication = 0,
+                       .start_wall_clock = output::utc_now_iso8601(),
+                       .command_line = options.command_line};
+  std::optional<output::ResultFile> file;
+  try {
+    file.emplace(output::ResultFile::create(out_path));
+  } catch (const output::OutputError& e) {
+    err << "error: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+
+  const auto wall_start = std::chrono::steady_clock::now();
+  sim::Simulator simulator(sc.run.event_list);
+  output::RunRecorder recorder;
+  models::CityModel model(simulator, city.roads, city.types, city.segments, city.stations, recorder);
+  const sim::Time horizon = sim::kTimeZero + sc.run.horizon;
+  std::string failure;
+  try {
+    model.start(city.plans, sc.run.sample_interval, horizon);
+    watch_for_interrupt(simulator, horizon);
+    simulator.run_until(horizon);
+    model.finish();
+  } catch (const std::exception& e) {
+    failure = e.what();
+  }
+  const bool complete = failure.empty() && !g_interrupt;
+
+  output::RunSummary summary = output::summarize(city, recorder);
+  summary.scenario = sc.run.name;
+  summary.seed = sc.run.seed;
+  summary.status = complete ? "complete" : "interrupted";
+  summary.horizon_h = sim::to_hours(sc.run.horizon);
+  summary.simulated_h = sim::to_hours(simulator.now());
+  summary.events = simulator.executed_count();
+  try {
+    write_results(*file, meta, city, model, recorder, summary, sc.run.horizon);
+    file->finish(complete ? output::RunStatus::complete : output::RunStatus::interrupted);
+  } catch (const std::exception& e) {
+    err << "error: writing " << out_path.string() << ": " << e.what() << "\n";
+    return kExitFailure;
+  }
+  summary.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+
+  if (options.json) {
+    out << output::to_json(summary) << "\n";
+  } else {
+    out << output::to_text(summary) << "results: " << out_path.string() << "\n";
+  }
+  if (!failure.empty()) {
+    err << "internal error during the simulation at t=" << sim::format_time(simulator.now()) << ": " << failure
+        << "\n(results up to that time are in " << out_path.string() << ", status interrupted)\n";
+    return kExitFailure;
+  }
+  if (g_interrupt) {
+    err << "interrupted at t=" << sim::format_time(simulator.now()) << "; partial results in " << out_path.string()
+        << " (status interrupted)\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace evsim::cli
