@@ -65,16 +65,19 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   if (!root.node().IsDefined() || root.node().IsNull()) root.fail("a mapping of scenario keys", "an empty document");
   const MapReader top(root,
                       {"name", "seed", "horizon", "sample_interval", "event_list", "road", "vehicle_types", "stations",
-                       "fleet"},
+                       "station_files", "fleet", "plans", "coverage"},
                       "a mapping of scenario keys");
   Scenario sc;
   sc.source_file = file;
   sc.source_text = yaml_text;
   sc.run = read_run(top);
-  sc.road = read_road(top.need("road"));
+  sc.road = read_road(top.need("road"), file);
   sc.vehicle_types = read_vehicle_types(top.need("vehicle_types"));
   if (const auto stations = top.get("stations")) sc.stations = read_stations(*stations);
+  if (const auto files = top.get("station_files")) sc.station_files = read_station_files(*files, file);
   sc.fleet = read_fleet(top.need("fleet"), sc.vehicle_types);
+  if (const auto plans = top.get("plans")) sc.plans = read_plans(*plans, file, sc.stations);
+  if (const auto coverage = top.get("coverage")) sc.coverage = read_coverage(*coverage, file);
   return sc;
 }
 

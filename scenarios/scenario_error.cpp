@@ -13,6 +13,29 @@ std::string format_message(const std::string& file, int line, int column, const 
   return fmt::format("{}: {}: expected {}, found {}", file, key_path, expected, found);
 }
 
+std::string quote_text(std::string_view text, std::size_t max_shown) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size() && i < max_shown; ++i) {
+    const char c = text[i];
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+        } else {
+          out += c;
+        }
+    }
+  }
+  if (text.size() > max_shown) out += "...";
+  out += '"';
+  return out;
+}
+
 }  // namespace
 
 ScenarioError::ScenarioError(std::string file, int line, int column, std::string key_path, std::string expected,
@@ -34,26 +57,12 @@ void throw_at(const SourceMark& mark, std::string_view expected, std::string_vie
 
 std::string quote(std::string_view text) {
   constexpr std::size_t kMaxShown = 80;
-  std::string out = "\"";
-  for (std::size_t i = 0; i < text.size() && i < kMaxShown; ++i) {
-    const char c = text[i];
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        } else {
-          out += c;
-        }
-    }
-  }
-  if (text.size() > kMaxShown) out += "...";
-  out += '"';
-  return out;
+  return quote_text(text, kMaxShown);
+}
+
+std::string quote_path(const std::filesystem::path& path) {
+  const std::string text = path.string();
+  return quote_text(text, text.size());
 }
 
 }  // namespace evsim::scenarios

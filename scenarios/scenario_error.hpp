@@ -7,6 +7,7 @@
 // out. key_path names the value ("stations[1].plugs[0].power"); problems that belong to no key use
 // kFileKey (the file cannot be read) or kDocumentKey (YAML syntax, the document as a whole, keys
 // missing at the top level). Values found in the file are written with `quote`.
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -47,5 +48,7 @@ class ScenarioError : public std::runtime_error {
 // `text` in double quotes, with \ " and control characters escaped and anything past 80 characters
 // cut to "...": how messages show a value found in the file.
 std::string quote(std::string_view text);
+// A path quoted the same way but never cut, so that a long path still shows its file name.
+std::string quote_path(const std::filesystem::path& path);
 
 }  // namespace evsim::scenarios

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+#include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "scenarios/distribution_reader.hpp"
 #include "scenarios/scenario_error.hpp"
@@ -11,32 +14,9 @@
 namespace evsim::scenarios {
 namespace {
 
-constexpr std::uint32_t kMaxGridSide = 10'000;
 constexpr double kDefaultChargeBelowSoc = 0.3;
 constexpr double kDefaultChargeToSoc = 0.8;
 constexpr sim::Duration kDefaultPatience = std::chrono::minutes(30);
-
-// Reads the "name" key of list items and checks that no two items share a name.
-class UniqueNames {
- public:
-  explicit UniqueNames(std::string_view what) : what_(what) {}
-
-  std::string read(const MapReader& map) {
-    const NodeRef ref = map.need("name");
-    std::string name = read_string(ref);
-    for (const auto& [seen, owner] : seen_) {
-      if (seen == name) {
-        ref.fail(fmt::format("a unique {} name", what_), fmt::format("{}, also used by {}", quote(name), owner));
-      }
-    }
-    seen_.emplace_back(name, map.ref().path());
-    return name;
-  }
-
- private:
-  std::string_view what_;
-  std::vector<std::pair<std::string, std::string>> seen_;  // name, key path of its owner
-};
 
 VehicleTypeSpec read_vehicle_type(const NodeRef& ref, UniqueNames& names) {
   const MapReader map(ref, {"name", "battery", "consumption", "max_ac_power", "max_dc_power"},
@@ -57,16 +37,31 @@ VehicleTypeSpec read_vehicle_type(const NodeRef& ref, UniqueNames& names) {
   return t;
 }
 
+// The location forms, each as its two keys ("node" is a form of one key).
+constexpr std::pair<std::string_view, std::string_view> kLocationForms[] = {{"node", "node"}, {"x", "y"}, {"lon", "lat"}};
+
 LocationSpec read_location(const MapReader& map) {
-  const bool has_xy = map.has("x") || map.has("y");
-  if (map.has("node") && has_xy) {
-    map.ref().fail(R"(either key "node" or keys "x" and "y")",
-                   fmt::format(R"(both "node" and "{}")", map.has("x") ? "x" : "y"));
+  constexpr std::string_view kForms = R"(key "node", keys "x" and "y" or keys "lon" and "lat")";
+  std::vector<std::string_view> given;  // the first key present of each form
+  for (const auto& [first, second] : kLocationForms) {
+    if (map.has(first)) {
+      given.push_back(first);
+    } else if (map.has(second)) {
+      given.push_back(second);
+    }
+  }
+  if (given.empty()) map.ref().fail(kForms, "nothing");
+  if (given.size() > 1) {
+    const std::string found = given.size() == 2 ? fmt::format(R"(both "{}" and "{}")", given[0], given[1])
+                                                : fmt::format(R"("{}", "{}" and "{}")", given[0], given[1], given[2]);
+    map.ref().fail(fmt::format("either {}", kForms), found);
   }
   if (const auto node = map.get("node")) return NodeLocation{read_uint32(*node)};
-  if (!has_xy) map.ref().fail(R"(key "node" or keys "x" and "y")", "nothing");
-  return XyLocation{.x_m = read_quantity(map.need("x"), Quantity::length, Bound::any),
-                    .y_m = read_quantity(map.need("y"), Quantity::length, Bound::any)};
+  if (given.front() == "x" || given.front() == "y") {
+    return XyLocation{.x_m = read_quantity(map.need("x"), Quantity::length, Bound::any),
+                      .y_m = read_quantity(map.need("y"), Quantity::length, Bound::any)};
+  }
+  return LonLatLocation{.lon = read_longitude(map.need("lon")), .lat = read_latitude(map.need("lat"))};
 }
 
 PlugSpec read_plug(const NodeRef& ref) {
@@ -79,7 +74,7 @@ PlugSpec read_plug(const NodeRef& ref) {
 }
 
 StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
-  const MapReader map(ref, {"name", "node", "x", "y", "plugs", "public"}, "a station mapping");
+  const MapReader map(ref, {"name", "node", "x", "y", "lon", "lat", "plugs", "public"}, "a station mapping");
   StationSpec s;
   s.name = names.read(map);
   s.location = read_location(map);
@@ -89,6 +84,77 @@ StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
   }
   if (const auto is_public = map.get("public")) s.is_public = read_bool(*is_public);
   return s;
+}
+
+std::vector<StationSpec> read_station_list(const NodeRef& ref, UniqueNames& names) {
+  std::vector<StationSpec> stations;
+  for (const NodeRef& item : read_list(ref, "a list of stations", false)) stations.push_back(read_station(item, names));
+  return stations;
+}
+
+// The keys of a station file's `columns` mapping and the column names they set.
+struct ColumnKey {
+  std::string_view key;
+  std::string StationFileSpec::*column;
+};
+constexpr ColumnKey kColumnKeys[] = {
+    {"name", &StationFileSpec::name_column},         {"lon", &StationFileSpec::lon_column},
+    {"lat", &StationFileSpec::lat_column},           {"x", &StationFileSpec::x_column},
+    {"y", &StationFileSpec::y_column},               {"node", &StationFileSpec::node_column},
+    {"dc_plugs", &StationFileSpec::dc_plugs_column}, {"ac_plugs", &StationFileSpec::ac_plugs_column},
+    {"dc_power", &StationFileSpec::dc_power_column}, {"ac_power", &StationFileSpec::ac_power_column},
+};
+
+// Renames columns of `f`; no two keys may end up reading the same column (renamed or by default).
+void read_columns(const NodeRef& ref, StationFileSpec& f) {
+  const MapReader map(ref, {"name", "lon", "lat", "x", "y", "node", "dc_plugs", "ac_plugs", "dc_power", "ac_power"},
+                      "a mapping of column names");
+  for (const ColumnKey& c : kColumnKeys) {
+    if (const auto name = map.get(c.key)) f.*c.column = read_string(*name);
+  }
+  // A clash between two renamed keys is reported at the later one in kColumnKeys.
+  for (std::size_t i = 0; i < std::size(kColumnKeys); ++i) {
+    const std::optional<NodeRef> renamed = map.get(kColumnKeys[i].key);
+    if (!renamed) continue;
+    for (std::size_t j = 0; j < std::size(kColumnKeys); ++j) {
+      const bool other_renamed = map.has(kColumnKeys[j].key);
+      if (j == i || f.*kColumnKeys[j].column != f.*kColumnKeys[i].column || (other_renamed && j > i)) continue;
+      renamed->fail("a column name that no other key reads",
+                    fmt::format("{}, also read for {}{}", quote(f.*kColumnKeys[i].column), kColumnKeys[j].key,
+                                other_renamed ? "" : " (by default)"));
+    }
+  }
+}
+
+StationFileSpec read_station_file(const NodeRef& ref, const std::filesystem::path& scenario_file) {
+  const MapReader map(ref, {"file", "columns", "dc_power", "ac_power", "public"}, "a station file mapping");
+  StationFileSpec f;
+  const NodeRef file = map.need("file");
+  f.file = read_existing_file(file, scenario_file);
+  f.mark = file.mark();
+  if (const auto columns = map.get("columns")) read_columns(*columns, f);
+  if (const auto dc = map.get("dc_power")) f.dc_power_kw = read_quantity(*dc, Quantity::power, Bound::positive);
+  if (const auto ac = map.get("ac_power")) f.ac_power_kw = read_quantity(*ac, Quantity::power, Bound::positive);
+  if (const auto is_public = map.get("public")) f.is_public = read_bool(*is_public);
+  return f;
+}
+
+PlanSpec read_plan(const NodeRef& ref, UniqueNames& plan_names, const std::filesystem::path& scenario_file,
+                   const std::vector<StationSpec>& base) {
+  const MapReader map(ref, {"name", "stations", "station_files"}, "a plan mapping");
+  PlanSpec p;
+  p.name = plan_names.read(map);
+  if (p.name == kBasePlanName) {
+    map.need("name").fail(fmt::format(R"(a plan name other than "{}" (the scenario's own stations))", kBasePlanName),
+                          quote(p.name));
+  }
+  if (!map.has("stations") && !map.has("station_files")) ref.fail(R"(key "stations" or "station_files")", "nothing");
+  UniqueNames station_names("station");
+  for (const StationSpec& s : base) station_names.add(s.name, s.mark.key_path);
+  if (const auto stations = map.get("stations")) p.stations = read_station_list(*stations, station_names);
+  if (const auto files = map.get("station_files")) p.station_files = read_station_files(*files, scenario_file);
+  p.mark = ref.mark();
+  return p;
 }
 
 std::string read_type_name(const NodeRef& ref, const std::vector<VehicleTypeSpec>& types) {
@@ -135,18 +201,6 @@ SegmentSpec read_segment(const NodeRef& ref, UniqueNames& names, const std::vect
 
 }  // namespace
 
-RoadSpec read_road(const NodeRef& ref) {
-  constexpr std::string_view kSources[] = {"grid"};
-  const MapReader road(ref, {"grid"}, "a road mapping with one of the keys grid");
-  exactly_one_key(road, kSources);
-  const MapReader grid(road.need("grid"), {"rows", "cols", "spacing", "speed"},
-                       "a grid mapping {rows, cols, spacing, speed}");
-  return GridRoadSpec{.rows = read_uint32(grid.need("rows"), 2, kMaxGridSide),
-                      .cols = read_uint32(grid.need("cols"), 2, kMaxGridSide),
-                      .spacing_m = read_quantity(grid.need("spacing"), Quantity::length, Bound::positive),
-                      .speed_kmh = read_quantity(grid.need("speed"), Quantity::speed, Bound::positive)};
-}
-
 std::vector<VehicleTypeSpec> read_vehicle_types(const NodeRef& ref) {
   UniqueNames names("vehicle type");
   std::vector<VehicleTypeSpec> types;
@@ -158,9 +212,25 @@ std::vector<VehicleTypeSpec> read_vehicle_types(const NodeRef& ref) {
 
 std::vector<StationSpec> read_stations(const NodeRef& ref) {
   UniqueNames names("station");
-  std::vector<StationSpec> stations;
-  for (const NodeRef& item : read_list(ref, "a list of stations", false)) stations.push_back(read_station(item, names));
-  return stations;
+  return read_station_list(ref, names);
+}
+
+std::vector<StationFileSpec> read_station_files(const NodeRef& ref, const std::filesystem::path& scenario_file) {
+  std::vector<StationFileSpec> files;
+  for (const NodeRef& item : read_list(ref, "a list of station files", false)) {
+    files.push_back(read_station_file(item, scenario_file));
+  }
+  return files;
+}
+
+std::vector<PlanSpec> read_plans(const NodeRef& ref, const std::filesystem::path& scenario_file,
+                                 const std::vector<StationSpec>& stations) {
+  UniqueNames names("plan");
+  std::vector<PlanSpec> plans;
+  for (const NodeRef& item : read_list(ref, "a list of plans", false)) {
+    plans.push_back(read_plan(item, names, scenario_file, stations));
+  }
+  return plans;
 }
 
 std::vector<SegmentSpec> read_fleet(const NodeRef& ref, const std::vector<VehicleTypeSpec>& types) {

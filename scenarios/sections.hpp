@@ -1,7 +1,10 @@
 #pragma once
 // Readers for the sections of a scenario (internal to the scenario loader; loader.cpp reads the
 // top-level mapping and calls these). Each reads one key's value and checks everything that can be
-// checked without the road network.
+// checked without the road network. Files named by a value are resolved against `scenario_file`
+// (resolve_relative in scenarios/loader.hpp) and must exist; only GeoJSON areas are read here, the
+// other files (OSM, CSV) are read by the model code.
+#include <filesystem>
 #include <vector>
 
 #include "scenarios/scenario.hpp"
@@ -9,10 +12,20 @@
 
 namespace evsim::scenarios {
 
-RoadSpec read_road(const NodeRef& ref);
+// road_section.cpp
+RoadSpec read_road(const NodeRef& ref, const std::filesystem::path& scenario_file);
+
+// sections.cpp
 std::vector<VehicleTypeSpec> read_vehicle_types(const NodeRef& ref);
 std::vector<StationSpec> read_stations(const NodeRef& ref);
+std::vector<StationFileSpec> read_station_files(const NodeRef& ref, const std::filesystem::path& scenario_file);
+// `stations` are the scenario's own, whose names a plan's stations must not reuse.
+std::vector<PlanSpec> read_plans(const NodeRef& ref, const std::filesystem::path& scenario_file,
+                                 const std::vector<StationSpec>& stations);
 // `types` are the scenario's vehicle types, which each segment must name.
 std::vector<SegmentSpec> read_fleet(const NodeRef& ref, const std::vector<VehicleTypeSpec>& types);
+
+// coverage_section.cpp
+CoverageSpec read_coverage(const NodeRef& ref, const std::filesystem::path& scenario_file);
 
 }  // namespace evsim::scenarios

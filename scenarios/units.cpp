@@ -30,6 +30,8 @@ constexpr UnitDef kUnits[] = {
     {Quantity::consumption, "kWh/km", 1.0},
     {Quantity::consumption, "Wh/km", 0.001},
     {Quantity::consumption, "kWh/100km", 0.01},
+    {Quantity::angle, "deg", 1.0},
+    {Quantity::angle, "°", 1.0},
     {Quantity::fraction, "", 1.0},
     {Quantity::fraction, "%", 0.01},
 };
@@ -129,6 +131,7 @@ std::string_view quantity_noun(Quantity q) {
     case Quantity::length: return "a length";
     case Quantity::speed: return "a speed";
     case Quantity::consumption: return "a consumption";
+    case Quantity::angle: return "an angle";
     case Quantity::fraction: return "a fraction";
   }
   return "a value";

@@ -9,6 +9,7 @@
 //   length        m           km
 //   speed         km/h        m/s
 //   consumption   kWh/km      Wh/km, kWh/100km
+//   angle         deg         °            (longitudes and latitudes)
 //   fraction      (none)      %            a fraction is always in [0, 1]
 //
 // Grammar: [+|-] number [spaces] [unit]. The number is decimal with an optional fraction part and
@@ -28,7 +29,7 @@
 
 namespace evsim::scenarios {
 
-enum class Quantity { power, energy, duration, length, speed, consumption, fraction };
+enum class Quantity { power, energy, duration, length, speed, consumption, angle, fraction };
 
 struct UnitDef {
   Quantity quantity;
@@ -39,7 +40,7 @@ struct UnitDef {
 // The table, grouped by quantity, canonical unit first.
 std::span<const UnitDef> unit_table();
 
-// "a power", "an energy", ...
+// "a power", "an energy", "an angle", ...
 std::string_view quantity_noun(Quantity q);
 // "a power (units kW, MW, W)"; for fractions "a fraction from 0 to 1 (or 0% to 100%)".
 std::string describe(Quantity q);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "scenarios/loader.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::scenarios {
@@ -114,6 +115,18 @@ std::string exactly_one_key(const MapReader& map, std::span<const std::string_vi
   return present.front();
 }
 
+std::string UniqueNames::read(const MapReader& map) {
+  const NodeRef ref = map.need("name");
+  std::string name = read_string(ref);
+  for (const auto& [seen, owner] : seen_) {
+    if (seen == name) {
+      ref.fail(fmt::format("a unique {} name", what_), fmt::format("{}, also used by {}", quote(name), owner));
+    }
+  }
+  seen_.emplace_back(name, map.ref().path());
+  return name;
+}
+
 std::vector<NodeRef> read_list(const NodeRef& ref, std::string_view what, bool non_empty) {
   if (!ref.node().IsSequence()) ref.fail(what, describe_found(ref.node()));
   if (non_empty && ref.node().size() == 0) ref.fail(what, "an empty list");
@@ -162,6 +175,19 @@ std::size_t read_choice(const NodeRef& ref, std::span<const std::string_view> na
 
 namespace {
 
+double read_degrees(const NodeRef& ref, std::string_view noun, double limit) {
+  const std::string expected = fmt::format("{} from {} to {} (degrees)", noun, -limit, limit);
+  const std::string& text = scalar_text(ref, expected);
+  double value = 0.0;
+  try {
+    value = parse_quantity(Quantity::angle, text);
+  } catch (const UnitError& e) {
+    ref.fail(expected, e.found());
+  }
+  if (!(value >= -limit && value <= limit)) ref.fail(expected, quote(text));
+  return value;
+}
+
 void check_bound(const NodeRef& ref, Quantity q, Bound bound, double value, const std::string& text) {
   if (bound == Bound::positive && !(value > 0.0)) ref.fail(fmt::format("{} > 0", quantity_noun(q)), quote(text));
   if (bound == Bound::non_negative && !(value >= 0.0)) {
@@ -204,6 +230,22 @@ sim::Duration read_time_of_day(const NodeRef& ref) {
   } catch (const UnitError& e) {
     ref.fail(e.expected(), e.found());
   }
+}
+
+double read_longitude(const NodeRef& ref) { return read_degrees(ref, "a longitude", 180.0); }
+double read_latitude(const NodeRef& ref) { return read_degrees(ref, "a latitude", 90.0); }
+
+std::filesystem::path read_existing_file(const NodeRef& ref, const std::filesystem::path& scenario_file) {
+  constexpr std::string_view kExpected = "an existing file";
+  const std::filesystem::path path = resolve_relative(scenario_file, read_string(ref));
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) ref.fail(kExpected, fmt::format("no such file {}", quote_path(path)));
+  if (std::filesystem::is_directory(status)) ref.fail(kExpected, fmt::format("a directory {}", quote_path(path)));
+  if (!std::filesystem::is_regular_file(status)) {
+    ref.fail(kExpected, fmt::format("{}, which is not a regular file", quote_path(path)));
+  }
+  return path;
 }
 
 }  // namespace evsim::scenarios

@@ -7,12 +7,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <initializer_list>
 #include <limits>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "scenarios/scenario.hpp"
@@ -74,6 +76,21 @@ std::string exactly_one_key(const MapReader& map, std::span<const std::string_vi
 // "name, seed, horizon" for messages.
 std::string join_names(std::span<const std::string_view> names);
 
+// Reads the "name" key of list items and checks that no two items share a name.
+class UniqueNames {
+ public:
+  explicit UniqueNames(std::string_view what) : what_(what) {}
+
+  // Takes `name` as used by the item at `owner_path` (names read elsewhere, such as the scenario's
+  // own stations when reading a plan's).
+  void add(std::string name, std::string owner_path) { seen_.emplace_back(std::move(name), std::move(owner_path)); }
+  std::string read(const MapReader& map);
+
+ private:
+  std::string_view what_;
+  std::vector<std::pair<std::string, std::string>> seen_;  // name, key path of its owner
+};
+
 // The elements of a list; `what` as for MapReader ("a non-empty list of stations").
 std::vector<NodeRef> read_list(const NodeRef& ref, std::string_view what, bool non_empty);
 
@@ -97,5 +114,13 @@ double read_quantity(const NodeRef& ref, Quantity q, Bound bound);
 sim::Duration read_duration(const NodeRef& ref, Bound bound);
 double read_fraction(const NodeRef& ref);
 sim::Duration read_time_of_day(const NodeRef& ref);
+// WGS84 degrees: a longitude from -180 to 180, a latitude from -90 to 90 (bare numbers, or with the
+// angle units of scenarios/units.hpp).
+double read_longitude(const NodeRef& ref);
+double read_latitude(const NodeRef& ref);
+
+// A file named by a string value, resolved with resolve_relative (scenarios/loader.hpp) against
+// `scenario_file`; it must exist and be a regular file (or a link to one). Its content is not read.
+std::filesystem::path read_existing_file(const NodeRef& ref, const std::filesystem::path& scenario_file);
 
 }  // namespace evsim::scenarios

@@ -52,14 +52,15 @@ TEST(LoaderErrors, DocumentThatIsNotAScenarioMapping) {
 TEST(LoaderErrors, UnknownTopLevelKey) {
   EXPECT_EQ(error_of(scenario_with("horizon", "horizn: 1d\n")),
             R"(t.yaml:1:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, road, )"
-            R"(vehicle_types, stations, fleet, found unknown key "horizn")");
+            R"(vehicle_types, stations, station_files, fleet, plans, coverage, found unknown key "horizn")");
 }
 
 TEST(LoaderErrors, UnknownNestedKey) {
   EXPECT_EQ(error_of(scenario_with("road", "road:\n  grid: {rows: 4, colz: 4, spacing: 100m, speed: 30km/h}\n")),
             R"(t.yaml:2:19: road.grid.colz: expected one of the keys rows, cols, spacing, speed, found unknown key "colz")");
   EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - name: a\n    node: 1\n    plug: []\n")),
-            R"(t.yaml:4:5: stations[0].plug: expected one of the keys name, node, x, y, plugs, public, found unknown key "plug")");
+            R"(t.yaml:4:5: stations[0].plug: expected one of the keys name, node, x, y, lon, lat, plugs, public, )"
+            R"(found unknown key "plug")");
 }
 
 TEST(LoaderErrors, KeyGivenTwice) {
@@ -162,9 +163,9 @@ TEST(LoaderErrors, MissingRequiredKeyPointsAtTheParentMapping) {
 
 TEST(LoaderErrors, WrongType) {
   EXPECT_EQ(error_of(scenario_with("road", "road:\n  - grid\n")),
-            R"(t.yaml:2:3: road: expected a road mapping with one of the keys grid, found a list)");
+            R"(t.yaml:2:3: road: expected a road mapping with one of the keys grid, ring_radial, osm, csv, found a list)");
   EXPECT_EQ(error_of(scenario_with("road", "road: {}\n")),
-            R"(t.yaml:1:7: road: expected exactly one of the keys grid, found an empty mapping)");
+            R"(t.yaml:1:7: road: expected exactly one of the keys grid, ring_radial, osm, csv, found an empty mapping)");
   EXPECT_EQ(error_of(scenario_with("stations", "stations: {name: a}\n")),
             R"(t.yaml:1:11: stations: expected a list of stations, found a mapping)");
   EXPECT_EQ(error_of(segment_with("    initial_soc: 0.5\n    charge_to_soc: [0.9]\n")),
@@ -222,10 +223,13 @@ TEST(LoaderErrors, StationLocationIsNodeOrXy) {
     return scenario_with("stations", "stations:\n  - name: a\n" + location + "    plugs: [{power: 50kW, kind: dc}]\n");
   };
   EXPECT_EQ(error_of(station("    node: 1\n    x: 100m\n    y: 0\n")),
-            R"(t.yaml:2:5: stations[0]: expected either key "node" or keys "x" and "y", found both "node" and "x")");
+            R"(t.yaml:2:5: stations[0]: expected either key "node", keys "x" and "y" or keys "lon" and "lat", )"
+            R"(found both "node" and "x")");
   EXPECT_EQ(error_of(station("    node: 1\n    y: 0\n")),
-            R"(t.yaml:2:5: stations[0]: expected either key "node" or keys "x" and "y", found both "node" and "y")");
-  EXPECT_EQ(error_of(station("")), R"(t.yaml:2:5: stations[0]: expected key "node" or keys "x" and "y", found nothing)");
+            R"(t.yaml:2:5: stations[0]: expected either key "node", keys "x" and "y" or keys "lon" and "lat", )"
+            R"(found both "node" and "y")");
+  EXPECT_EQ(error_of(station("")),
+            R"(t.yaml:2:5: stations[0]: expected key "node", keys "x" and "y" or keys "lon" and "lat", found nothing)");
   EXPECT_EQ(error_of(station("    x: 100m\n")), R"(t.yaml:2:5: stations[0]: expected key "y", found nothing)");
 }
 

@@ -223,7 +223,7 @@ TEST(Loader, FilesAreNamedAsGivenInMessages) {
   const fs::path file = kData / "unknown_top_level_key.yaml";
   EXPECT_EQ(error_of(read_text(file)),
             R"(t.yaml:3:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, road, )"
-            R"(vehicle_types, stations, fleet, found unknown key "horizn")");
+            R"(vehicle_types, stations, station_files, fleet, plans, coverage, found unknown key "horizn")");
   try {
     load_scenario_file(file);
     FAIL() << "no error";

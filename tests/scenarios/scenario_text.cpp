@@ -36,9 +36,11 @@ std::string scenario_with_segment(std::string_view segment) {
   return scenario_with("fleet", std::string("fleet:\n  - name: s\n") + std::string(segment));
 }
 
-std::string error_of(const std::string& yaml) {
+std::string error_of(const std::string& yaml) { return error_of(yaml, "t.yaml"); }
+
+std::string error_of(const std::string& yaml, const std::filesystem::path& file) {
   try {
-    parse_scenario(yaml, "t.yaml");
+    parse_scenario(yaml, file);
   } catch (const ScenarioError& e) {
     return e.what();
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers for scenario tests: build YAML text from a small valid scenario and read the error
 // message it gives.
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -17,5 +18,7 @@ std::string scenario_with_segment(std::string_view segment);
 
 // what() of the ScenarioError that parse_scenario(yaml, "t.yaml") throws, or "no error".
 std::string error_of(const std::string& yaml);
+// The same for a scenario named `file`: files named in it are looked for beside `file`.
+std::string error_of(const std::string& yaml, const std::filesystem::path& file);
 
 }  // namespace evsim::scenarios::testing

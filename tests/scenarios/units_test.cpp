@@ -44,6 +44,9 @@ TEST(Units, PowerEnergyLengthSpeedConsumptionConvertToCanonicalUnits) {
   EXPECT_DOUBLE_EQ(parse_quantity(Quantity::consumption, "0.16kWh/km"), 0.16);
   EXPECT_DOUBLE_EQ(parse_quantity(Quantity::consumption, "160Wh/km"), 0.16);
   EXPECT_DOUBLE_EQ(parse_quantity(Quantity::consumption, "16kWh/100km"), 0.16);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::angle, "121.47"), 121.47);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::angle, "-33.9deg"), -33.9);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::angle, "31.23°"), 31.23);
 }
 
 TEST(Units, BareNumbersAreCanonicalAndSpacesSignsAndExponentsAreAccepted) {
@@ -165,8 +168,9 @@ TEST(Units, TheTableIsGroupedByQuantityWithTheCanonicalUnitFirst) {
     }
     seen.insert(u.quantity);
   }
-  EXPECT_EQ(seen.size(), 7u);
+  EXPECT_EQ(seen.size(), 8u);
   EXPECT_EQ(describe(Quantity::duration), "a duration (units ms, s, min, h, d)");
+  EXPECT_EQ(describe(Quantity::angle), "an angle (units deg, °)");
   EXPECT_EQ(describe(Quantity::consumption), "a consumption (units kWh/km, Wh/km, kWh/100km)");
 }
 
