@@ -1,6 +1,10 @@
 #include "models/road/grid_generator.hpp"
 
+#include <fmt/format.h>
+
+#include <numeric>
 #include <stdexcept>
+#include <utility>
 
 namespace evsim::models::road {
 
@@ -29,6 +33,20 @@ RoadGraph make_grid(const scenarios::GridRoadSpec& spec) {
     }
   }
   return RoadGraph(std::move(x), std::move(y), std::move(edges));
+}
+
+RoadNetwork make_grid_network(const scenarios::GridRoadSpec& spec) {
+  RoadNetwork net{.graph = make_grid(spec)};
+  const RoadGraph& g = net.graph;
+  net.source_ids.resize(g.node_count());
+  std::iota(net.source_ids.begin(), net.source_ids.end(), std::int64_t{0});
+  RoadLoadReport& r = net.report;
+  r.source = fmt::format("grid town: {} x {} nodes, {} m apart", spec.rows, spec.cols, spec.spacing_m);
+  r.nodes_read = r.nodes = g.node_count();
+  r.edges_read = r.edges = g.edge_count();
+  r.components = g.node_count() > 0 ? 1 : 0;
+  for (EdgeId e = 0; e < g.edge_count(); ++e) r.length_m += g.length_m(e);
+  return net;
 }
 
 }  // namespace evsim::models::road

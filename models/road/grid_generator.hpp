@@ -1,12 +1,18 @@
 #pragma once
 // Synthetic grid town: rows x cols intersections `spacing_m` apart, two-way streets between
 // horizontal and vertical neighbours, all at one speed. Node id = row * cols + col; node (0, 0) is
-// at x = 0, y = 0, columns grow along x, rows along y.
+// at x = 0, y = 0, columns grow along x, rows along y. These row-major ids are kept as they are
+// (not put in Hilbert order): scenarios and tests name grid nodes by them.
 #include "models/road/road_graph.hpp"
+#include "models/road/road_network.hpp"
 #include "scenarios/scenario.hpp"
 
 namespace evsim::models::road {
 
 RoadGraph make_grid(const scenarios::GridRoadSpec& spec);
+
+// The same grid as a RoadNetwork: no projection, source_ids = node ids, report filled in (a grid
+// is one strongly connected component; nothing is dropped).
+RoadNetwork make_grid_network(const scenarios::GridRoadSpec& spec);
 
 }  // namespace evsim::models::road

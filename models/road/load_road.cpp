@@ -1,0 +1,24 @@
+#include "models/road/load_road.hpp"
+
+#include <variant>
+
+#include "models/road/csv_loader.hpp"
+#include "models/road/grid_generator.hpp"
+#include "models/road/osm_loader.hpp"
+#include "models/road/ring_radial.hpp"
+
+namespace evsim::models::road {
+namespace {
+
+struct Loader {
+  RoadNetwork operator()(const scenarios::GridRoadSpec& s) const { return make_grid_network(s); }
+  RoadNetwork operator()(const scenarios::RingRadialRoadSpec& s) const { return make_ring_radial(s); }
+  RoadNetwork operator()(const scenarios::OsmRoadSpec& s) const { return load_osm(s); }
+  RoadNetwork operator()(const scenarios::CsvRoadSpec& s) const { return load_csv(s); }
+};
+
+}  // namespace
+
+RoadNetwork load_road(const scenarios::RoadSpec& spec) { return std::visit(Loader{}, spec); }
+
+}  // namespace evsim::models::road

@@ -1,0 +1,12 @@
+#pragma once
+// The road network a scenario asks for, whichever kind it is: grid (make_grid_network), ring-radial
+// (make_ring_radial), OpenStreetMap (load_osm) or CSV files (load_csv). Errors as those functions
+// throw them.
+#include "models/road/road_network.hpp"
+#include "scenarios/scenario.hpp"
+
+namespace evsim::models::road {
+
+RoadNetwork load_road(const scenarios::RoadSpec& spec);
+
+}  // namespace evsim::models::road

@@ -1,0 +1,26 @@
+#pragma once
+// Points in a CSV file (demand, candidate sites) put on road nodes. A row's point is, by the first
+// group of columns present in the header: node (an id of the network), lon and lat (degrees,
+// projected with the network's projection), x_m and y_m (metres). lon/lat on a network without
+// geographic coordinates is an error at the header.
+#include <optional>
+
+#include "models/road/csv_reader.hpp"
+#include "models/road/node_snapper.hpp"
+#include "models/road/road_network.hpp"
+
+namespace evsim::models::road {
+
+class PointColumns {
+ public:
+  PointColumns(const CsvTable& csv, const RoadNetwork& network);
+  // The row's node and the straight-line distance from its point (0 for a node column).
+  Snap snap(std::size_t row, const NodeSnapper& snapper) const;
+
+ private:
+  const CsvTable& csv_;
+  const RoadNetwork& network_;
+  std::optional<std::size_t> node_, lon_, lat_, x_, y_;
+};
+
+}  // namespace evsim::models::road
