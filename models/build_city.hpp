@@ -7,12 +7,15 @@
 //
 // Random streams: each segment draws its vehicles' plans from its own stream "fleet/<segment>",
 // in vehicle order; stations draw nothing, so adding a station changes no vehicle's plan.
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "models/charging/station.hpp"
 #include "models/city_model.hpp"
 #include "models/fleet/vehicle.hpp"
 #include "models/road/road_graph.hpp"
+#include "models/road/road_network.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/random.hpp"
 
@@ -20,6 +23,9 @@ namespace evsim::models {
 
 struct CityInputs {
   road::RoadGraph roads{};
+  std::optional<road::LocalProjection> projection{};
+  road::RoadLoadReport road_report{};
+  std::uint64_t station_rows_without_plugs = 0;  // rows of station files skipped
   std::vector<fleet::VehicleType> types{};
   std::vector<SegmentPolicy> segments{};
   std::vector<charging::Station> stations{};
@@ -27,7 +33,6 @@ struct CityInputs {
   std::vector<VehiclePlan> plans{};
 };
 
-road::RoadGraph build_roads(const scenarios::RoadSpec& spec);
 CityInputs build_city(const scenarios::Scenario& scenario, const sim::RandomStreams& streams);
 
 }  // namespace evsim::models

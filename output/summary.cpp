@@ -7,29 +7,9 @@
 #include <set>
 #include <vector>
 
+#include "output/json.hpp"
+
 namespace evsim::output {
-namespace {
-
-std::string json_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 RunSummary summarize(const models::CityInputs& city, const RunRecorder& recorder) {
   using models::SessionOutcome;
@@ -81,13 +61,13 @@ RunSummary summarize(const models::CityInputs& city, const RunRecorder& recorder
 
 std::string to_json(const RunSummary& s) {
   return fmt::format(
-      "{{\"scenario\": \"{}\", \"seed\": {}, \"status\": \"{}\", \"horizon_h\": {}, \"simulated_h\": {}, "
+      "{{\"scenario\": {}, \"seed\": {}, \"status\": \"{}\", \"horizon_h\": {}, \"simulated_h\": {}, "
       "\"vehicles\": {}, \"stations\": {}, \"plugs\": {}, \"trips\": {}, \"vehicles_stranded\": {}, "
       "\"distance_km\": {:.6f}, \"driving_energy_kwh\": {:.6f}, \"charging_needs\": {}, \"sessions_charged\": {}, "
       "\"sessions_gave_up\": {}, \"needs_without_station\": {}, \"sessions_open_at_end\": {}, "
       "\"unserved_share\": {:.6f}, \"charged_energy_kwh\": {:.6f}, \"mean_wait_min\": {:.6f}, "
       "\"p95_wait_min\": {:.6f}, \"max_wait_min\": {:.6f}, \"events\": {}, \"wall_time_s\": {:.3f}}}",
-      json_escape(s.scenario), s.seed, s.status, s.horizon_h, s.simulated_h, s.vehicles, s.stations, s.plugs, s.trips,
+      json_string(s.scenario), s.seed, s.status, s.horizon_h, s.simulated_h, s.vehicles, s.stations, s.plugs, s.trips,
       s.vehicles_stranded, s.distance_km, s.driving_energy_kwh, s.charging_needs, s.sessions_charged,
       s.sessions_gave_up, s.needs_without_station, s.sessions_open_at_end, s.unserved_share, s.charged_energy_kwh,
       s.mean_wait_min, s.p95_wait_min, s.max_wait_min, s.events, s.wall_time_s);

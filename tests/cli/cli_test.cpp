@@ -14,41 +14,18 @@
 #include <string>
 
 #include "output/result_reader.hpp"
+#include "tests/cli/run_evsim.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code;
-  std::string out;  // stdout and stderr, in that order
-};
+using evsim::test::data;
+using evsim::test::demo;
+using evsim::test::result_path;
+using Result = evsim::test::EvsimResult;
 
-// Runs a shell command line, capturing stdout and stderr separately.
-Result run(const std::string& args, const std::string& tag) {
-  const fs::path dir = fs::path(EVSIM_BINARY_DIR) / "tests" / "cli_runs";
-  fs::create_directories(dir);
-  const fs::path err_file = dir / (tag + ".stderr");
-  const std::string command = std::string(EVSIM_EXE) + " " + args + " 2>" + err_file.string();
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, "popen failed"};
-  std::string out;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) out += buffer.data();
-  const int status = pclose(pipe);
-  if (FILE* err = std::fopen(err_file.c_str(), "r")) {
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), err)) > 0) out.append(buffer.data(), n);
-    std::fclose(err);
-  }
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string demo() { return std::string(EVSIM_SOURCE_DIR) + "/scenarios/examples/demo.yaml"; }
-std::string data(const std::string& name) { return std::string(EVSIM_SOURCE_DIR) + "/tests/cli/data/" + name; }
-std::string result_path(const std::string& name) {
-  return (fs::path(EVSIM_BINARY_DIR) / "tests" / "cli_runs" / name).string();
-}
+Result run(const std::string& args, const std::string& tag) { return evsim::test::run_evsim(args, tag); }
 
 TEST(Cli, VersionAndHelp) {
   const Result version = run("--version", "version");

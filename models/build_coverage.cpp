@@ -1,0 +1,105 @@
+#include "models/build_coverage.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "models/charging/resolve_stations.hpp"
+#include "models/geometry/polygon.hpp"
+#include "models/road/csv_reader.hpp"
+#include "models/road/load_road.hpp"
+#include "models/road/node_snapper.hpp"
+#include "models/road/point_columns.hpp"
+#include "scenarios/scenario_error.hpp"
+
+namespace evsim::models {
+namespace {
+
+void read_demand(const scenarios::DemandFileSpec& spec, const road::RoadNetwork& network,
+                 const road::NodeSnapper& snapper, CoverageCase& out) {
+  const road::CsvTable csv = road::CsvTable::read(spec.file, spec.mark);
+  const std::size_t weight = csv.require(spec.weight_column);
+  const road::PointColumns points(csv, network);
+  out.demand.assign(network.graph.node_count(), 0.0);
+  double snap_sum = 0.0;
+  for (std::size_t row = 0; row < csv.row_count(); ++row) {
+    const double w = csv.number(row, weight, "a demand weight");
+    if (w < 0.0) csv.fail(row, weight, "a demand weight of 0 or more");
+    const road::Snap snap = points.snap(row, snapper);
+    out.demand[snap.node] += w;
+    snap_sum += snap.distance_m;
+    out.demand_report.max_snap_m = std::max(out.demand_report.max_snap_m, snap.distance_m);
+    out.demand_report.total_weight += w;
+  }
+  out.demand_report.points = csv.row_count();
+  if (csv.row_count() > 0) out.demand_report.mean_snap_m = snap_sum / static_cast<double>(csv.row_count());
+}
+
+void read_area(const scenarios::AreaSpec& spec, const road::RoadNetwork& network, CoverageCase& out) {
+  if (!network.projection) {
+    scenarios::throw_at(spec.mark, "a road network with geographic coordinates (osm, or csv nodes with lon,lat) for an area in lon/lat",
+                        "a road network in plain metres");
+  }
+  for (const auto& [lon, lat] : spec.lon_lat) out.area_polygon.push_back(network.projection->to_xy(lon, lat));
+  const road::RoadGraph& g = network.graph;
+  out.in_area.assign(g.node_count(), 0);
+  std::uint32_t inside = 0;
+  for (road::NodeId n = 0; n < g.node_count(); ++n) {
+    if (geometry::contains(out.area_polygon, {g.x_m(n), g.y_m(n)})) {
+      out.in_area[n] = 1;
+      ++inside;
+    }
+  }
+  if (inside == 0) {
+    scenarios::throw_at(spec.mark, "an area that contains at least one road node",
+                        fmt::format("none of the network's {} nodes inside", g.node_count()));
+  }
+  out.area_m2 = geometry::area_m2(out.area_polygon);
+}
+
+CoveragePlan make_plan(std::string name, const std::vector<scenarios::StationSpec>& specs,
+                       const road::RoadNetwork& network, const road::NodeSnapper& snapper) {
+  charging::ResolvedStations resolved = charging::resolve_stations(specs, network, snapper);
+  CoveragePlan plan{.name = std::move(name), .stations = std::move(resolved.stations), .snap_m = std::move(resolved.snap_m),
+                    .public_sites = {}};
+  for (const charging::Station& s : plan.stations) {
+    if (s.is_public() && !s.plugs().empty()) {
+      plan.public_sites.push_back({.node = s.node(), .plugs = static_cast<std::uint32_t>(s.plugs().size())});
+    }
+  }
+  return plan;
+}
+
+}  // namespace
+
+CoverageCase build_coverage_case(const scenarios::Scenario& sc) {
+  CoverageCase out;
+  out.network = road::load_road(sc.road);
+  const road::NodeSnapper snapper(out.network.graph);
+  if (sc.coverage.demand) read_demand(*sc.coverage.demand, out.network, snapper, out);
+  if (sc.coverage.area) read_area(*sc.coverage.area, out.network, out);
+  for (const scenarios::SegmentSpec& seg : sc.fleet) out.vehicles += seg.count;
+
+  const std::vector<scenarios::StationSpec> base =
+      charging::collect_station_specs(sc.stations, sc.station_files, &out.station_rows_without_plugs);
+  out.plans.push_back(make_plan(std::string(scenarios::kBasePlanName), base, out.network, snapper));
+  for (const scenarios::PlanSpec& p : sc.plans) {
+    std::vector<scenarios::StationSpec> specs = base;
+    const auto added = charging::collect_station_specs(p.stations, p.station_files, &out.station_rows_without_plugs);
+    specs.insert(specs.end(), added.begin(), added.end());
+    out.plans.push_back(make_plan(p.name, specs, out.network, snapper));
+  }
+  return out;
+}
+
+const CoveragePlan& find_plan(const CoverageCase& c, const std::string& name) {
+  for (const CoveragePlan& p : c.plans) {
+    if (p.name == name) return p;
+  }
+  std::string names;
+  for (const CoveragePlan& p : c.plans) names += (names.empty() ? "" : ", ") + p.name;
+  throw scenarios::ScenarioError("(command line)", 0, 0, "--plan", fmt::format("one of the plans {}", names),
+                                 scenarios::quote(name));
+}
+
+}  // namespace evsim::models

@@ -1,0 +1,54 @@
+#pragma once
+// Everything `evsim coverage` and `evsim place` need from a scenario: the road network, demand per
+// node, the planning area as a node mask, and the station sites of every plan ("base" = the
+// scenario's own stations, then each of `plans`, which adds stations to the base).
+//
+// Demand points (CSV: weight plus node, lon/lat or x_m/y_m) snap to their nearest road node; the
+// area polygon (lon/lat) is projected with the network's projection and a node is in the area when
+// its position is inside or on the border (models/geometry/polygon.hpp). Errors are
+// scenarios::ScenarioError naming the scenario key or the file's line.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/charging/station.hpp"
+#include "models/coverage/coverage.hpp"
+#include "models/road/geo.hpp"
+#include "models/road/road_network.hpp"
+#include "scenarios/scenario.hpp"
+
+namespace evsim::models {
+
+struct DemandReport {
+  std::uint64_t points = 0;        // rows of the demand file (0 when there is none)
+  double total_weight = 0.0;
+  double mean_snap_m = 0.0;        // straight-line distance from a point to its node, weighted by points
+  double max_snap_m = 0.0;
+};
+
+struct CoveragePlan {
+  std::string name;
+  std::vector<charging::Station> stations;        // every station of the plan
+  std::vector<double> snap_m;                     // per station
+  std::vector<coverage::StationSite> public_sites;  // public stations with at least one plug
+};
+
+struct CoverageCase {
+  road::RoadNetwork network{};
+  std::vector<double> demand{};         // per node; empty: 1 per node
+  std::vector<std::uint8_t> in_area{};  // per node; empty: every node
+  std::vector<road::XY> area_polygon{};  // projected, empty when the scenario has no area
+  std::optional<double> area_m2{};
+  DemandReport demand_report{};
+  std::vector<CoveragePlan> plans{};  // "base" first
+  std::uint64_t vehicles = 0;         // the scenario's fleet size
+  std::uint64_t station_rows_without_plugs = 0;
+};
+
+CoverageCase build_coverage_case(const scenarios::Scenario& scenario);
+
+// The plan of that name; throws scenarios::ScenarioError (key "--plan") when there is none.
+const CoveragePlan& find_plan(const CoverageCase& c, const std::string& name);
+
+}  // namespace evsim::models

@@ -1,0 +1,28 @@
+#pragma once
+// Puts scenario stations on road nodes: a node id is checked against the network, x/y and lon/lat
+// snap to the nearest node (lon/lat through the network's projection), and the snapping distance
+// is kept for the reports. Errors name the station's scenario key or file row.
+#include <vector>
+
+#include "models/charging/station.hpp"
+#include "models/road/node_snapper.hpp"
+#include "models/road/road_network.hpp"
+#include "scenarios/scenario.hpp"
+
+namespace evsim::models::charging {
+
+struct ResolvedStations {
+  std::vector<Station> stations;
+  std::vector<double> snap_m;  // per station: straight-line distance from its given point to its node
+};
+
+ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& specs, const road::RoadNetwork& network,
+                                  const road::NodeSnapper& snapper);
+
+// Every station a scenario names directly: `stations` followed by the rows of `station_files`
+// (rows without plugs are skipped; their count is added to `rows_without_plugs` when given).
+std::vector<scenarios::StationSpec> collect_station_specs(const std::vector<scenarios::StationSpec>& inline_specs,
+                                                          const std::vector<scenarios::StationFileSpec>& files,
+                                                          std::uint64_t* rows_without_plugs = nullptr);
+
+}  // namespace evsim::models::charging

@@ -1,0 +1,101 @@
+#include "models/charging/station_file.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "models/road/csv_reader.hpp"
+
+namespace evsim::models::charging {
+namespace {
+
+using road::CsvTable;
+
+struct PlugColumns {
+  std::optional<std::size_t> count;
+  std::optional<std::size_t> power;
+  std::optional<double> file_power_kw;
+  const char* label;         // "DC" or "AC"
+  const char* scenario_key;  // where the scenario gives a power for the whole file
+};
+
+// Plugs of one kind on one row; nullopt when the row has none of that kind.
+std::optional<scenarios::PlugSpec> read_plugs(const CsvTable& csv, std::size_t row, const PlugColumns& cols,
+                                              scenarios::PlugKind kind) {
+  if (!cols.count) return std::nullopt;
+  const std::int64_t count = csv.integer(row, *cols.count, fmt::format("a whole number of {} plugs", cols.label));
+  if (count < 0 || count > 100'000) csv.fail(row, *cols.count, fmt::format("a number of {} plugs from 0 to 100000", cols.label));
+  if (count == 0) return std::nullopt;
+  double power_kw = 0.0;
+  if (cols.power) {
+    power_kw = csv.number(row, *cols.power, fmt::format("a {} plug power in kW", cols.label));
+    if (!(power_kw > 0.0)) csv.fail(row, *cols.power, fmt::format("a {} plug power above 0 kW", cols.label));
+  } else if (cols.file_power_kw) {
+    power_kw = *cols.file_power_kw;
+  } else {
+    csv.fail(row, *cols.count,
+             fmt::format("a {} power for these plugs (a power column in the file, or the file's {} in the scenario)",
+                         cols.label, cols.scenario_key));
+  }
+  return scenarios::PlugSpec{.count = static_cast<std::uint32_t>(count), .power_kw = power_kw, .kind = kind};
+}
+
+scenarios::LocationSpec read_location(const CsvTable& csv, std::size_t row, const scenarios::StationFileSpec& spec) {
+  if (const auto node = csv.find(spec.node_column)) {
+    const std::int64_t n = csv.integer(row, *node, "a road node id");
+    if (n < 0 || n > 0xFFFFFFFEll) csv.fail(row, *node, "a road node id from 0 to 4294967294");
+    return scenarios::NodeLocation{static_cast<std::uint32_t>(n)};
+  }
+  const auto lon = csv.find(spec.lon_column);
+  const auto lat = csv.find(spec.lat_column);
+  if (lon && lat) {
+    const double x = csv.number(row, *lon, "a longitude in degrees");
+    const double y = csv.number(row, *lat, "a latitude in degrees");
+    if (x < -180.0 || x > 180.0) csv.fail(row, *lon, "a longitude from -180 to 180 degrees");
+    if (y < -90.0 || y > 90.0) csv.fail(row, *lat, "a latitude from -90 to 90 degrees");
+    return scenarios::LonLatLocation{x, y};
+  }
+  const std::size_t x = csv.require(spec.x_column);
+  const std::size_t y = csv.require(spec.y_column);
+  return scenarios::XyLocation{csv.number(row, x, "an x coordinate in metres"),
+                               csv.number(row, y, "a y coordinate in metres")};
+}
+
+}  // namespace
+
+StationFileContents read_station_file(const scenarios::StationFileSpec& spec) {
+  const CsvTable csv = CsvTable::read(spec.file, spec.mark);
+  const std::size_t name = csv.require(spec.name_column);
+  const PlugColumns dc{csv.find(spec.dc_plugs_column), csv.find(spec.dc_power_column), spec.dc_power_kw, "DC", "dc_power"};
+  const PlugColumns ac{csv.find(spec.ac_plugs_column), csv.find(spec.ac_power_column), spec.ac_power_kw, "AC", "ac_power"};
+  if (!dc.count && !ac.count) {
+    // Reported at the header: the file has no plug column under either name.
+    csv.require(spec.dc_plugs_column);
+  }
+  StationFileContents out;
+  std::set<std::string, std::less<>> names;
+  for (std::size_t row = 0; row < csv.row_count(); ++row) {
+    const std::string station_name(csv.field(row, name));
+    if (station_name.empty()) csv.fail(row, name, "a station name");
+    if (!names.insert(station_name).second) csv.fail(row, name, "a station name not used before in this file");
+    scenarios::StationSpec station{.name = station_name,
+                                   .location = read_location(csv, row, spec),
+                                   .plugs = {},
+                                   .is_public = spec.is_public,
+                                   .mark = {.file = csv.file_name(), .line = csv.line(row), .column = 1,
+                                            .key_path = fmt::format("row {}", row + 1)}};
+    if (auto p = read_plugs(csv, row, dc, scenarios::PlugKind::dc)) station.plugs.push_back(*p);
+    if (auto p = read_plugs(csv, row, ac, scenarios::PlugKind::ac)) station.plugs.push_back(*p);
+    if (station.plugs.empty()) {
+      ++out.rows_without_plugs;
+      continue;
+    }
+    out.stations.push_back(std::move(station));
+  }
+  return out;
+}
+
+}  // namespace evsim::models::charging

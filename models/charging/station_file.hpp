@@ -1,0 +1,24 @@
+#pragma once
+// Stations read from a CSV file (scenarios::StationFileSpec: evsim's own columns or renamed ones).
+//
+// Each row becomes a StationSpec whose location is, by the first group of columns present in the
+// header: node; lon and lat; x_m and y_m. Plugs: dc_plugs DC plugs at the row's dc_power_kw (or
+// the file-wide dc_power), likewise AC. A row with no plugs at all is skipped and counted: real
+// station lists hold such rows (planned or closed sites), and they serve no one.
+// Errors (bad numbers, missing columns, a row with DC plugs but no DC power, duplicate names)
+// throw scenarios::ScenarioError at the file's line and column.
+#include <cstdint>
+#include <vector>
+
+#include "scenarios/scenario.hpp"
+
+namespace evsim::models::charging {
+
+struct StationFileContents {
+  std::vector<scenarios::StationSpec> stations;
+  std::uint64_t rows_without_plugs = 0;
+};
+
+StationFileContents read_station_file(const scenarios::StationFileSpec& spec);
+
+}  // namespace evsim::models::charging
