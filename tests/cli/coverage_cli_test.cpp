@@ -79,6 +79,15 @@ TEST(CoverageCli, PlaceRejectsATargetOutsideZeroToOne) {
   EXPECT_EQ(r.out, "error: (command line): --target: expected a coverage share above 0 and at most 1, found 1.5\n");
 }
 
+TEST(CoverageCli, AreaThatMissesEveryNodeIsABadInput) {
+  const std::string scenario = evsim::test::data("area_misses_network.yaml");
+  const auto r = run_evsim("coverage " + scenario, "area-misses");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "error: " + scenario +
+                       ":11:19: coverage.area.lon_lat: expected an area that contains at least one road node, found "
+                       "none of the network's 4 nodes inside\n");
+}
+
 TEST(CoverageCli, RealMapWithAreaAndPlans) {
   const std::string scenario = std::string(EVSIM_SOURCE_DIR) + "/scenarios/examples/shanghai_core.yaml";
   if (!fs::exists(fs::path(EVSIM_SOURCE_DIR) / ".." / "shared" / "data" / "osm" / "shanghai_central.osm")) {
