@@ -5,17 +5,13 @@
 #include <cmath>
 #include <limits>
 
+#include "output/columns.hpp"
 #include "output/json.hpp"
 
 namespace evsim::output {
 namespace {
 
 namespace road = models::road;
-
-template <typename T>
-Column column(std::string name, std::string units, std::string description, std::vector<T> data) {
-  return Column{std::move(name), std::move(units), std::move(description), ColumnData{std::move(data)}};
-}
 
 // Headline numbers of one plan, in the order of the /coverage/plans table and the JSON.
 struct Headline {

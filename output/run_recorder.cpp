@@ -2,95 +2,67 @@
 
 #include <string>
 
+#include "output/columns.hpp"
+
 namespace evsim::output {
 namespace {
-
-template <typename T>
-Column column(std::string name, std::string units, std::string description, std::vector<T> data) {
-  return Column{std::move(name), std::move(units), std::move(description), ColumnData{std::move(data)}};
-}
 
 std::int64_t ms(sim::Time t) { return sim::to_ms(t); }
 
 }  // namespace
 
 Table trips_table(const RunRecorder& r) {
-  const auto& rows = r.trips();
-  std::vector<std::uint32_t> vehicle, origin, destination;
-  std::vector<std::uint8_t> purpose, outcome;
-  std::vector<std::int64_t> depart, arrive;
-  std::vector<double> distance, energy, soc_after;
-  for (const auto& t : rows) {
-    vehicle.push_back(t.vehicle);
-    purpose.push_back(static_cast<std::uint8_t>(t.purpose));
-    outcome.push_back(static_cast<std::uint8_t>(t.outcome));
-    origin.push_back(t.origin);
-    destination.push_back(t.destination);
-    depart.push_back(ms(t.depart));
-    arrive.push_back(ms(t.arrive));
-    distance.push_back(t.distance_m);
-    energy.push_back(t.energy_kwh);
-    soc_after.push_back(t.soc_after);
-  }
-  return Table{{column("vehicle", "1", "vehicle id", std::move(vehicle)),
-                column("purpose", "1", "0 to_work, 1 to_home, 2 to_charger, 3 from_charger", std::move(purpose)),
-                column("outcome", "1", "0 arrived, 1 stranded (not enough energy or no route)", std::move(outcome)),
-                column("origin", "1", "road node id", std::move(origin)),
-                column("destination", "1", "road node id", std::move(destination)),
-                column("depart_ms", "ms", "departure, since the start of the run", std::move(depart)),
-                column("arrive_ms", "ms", "arrival, since the start of the run", std::move(arrive)),
-                column("distance_m", "m", "length of the fastest path", std::move(distance)),
-                column("energy_kwh", "kWh", "energy drawn from the battery", std::move(energy)),
-                column("soc_after", "1", "state of charge on arrival", std::move(soc_after))}};
+  using models::TripRecord;
+  const auto& t = r.trips();
+  return Table{{project<std::uint32_t>("vehicle", "1", "vehicle id", t, [](const TripRecord& x) { return x.vehicle; }),
+                project<std::uint8_t>("purpose", "1", "0 to_work, 1 to_home, 2 to_charger, 3 from_charger", t,
+                                      [](const TripRecord& x) { return x.purpose; }),
+                project<std::uint8_t>("outcome", "1", "0 arrived, 1 stranded (not enough energy or no route)", t,
+                                      [](const TripRecord& x) { return x.outcome; }),
+                project<std::uint32_t>("origin", "1", "road node id", t, [](const TripRecord& x) { return x.origin; }),
+                project<std::uint32_t>("destination", "1", "road node id", t, [](const TripRecord& x) { return x.destination; }),
+                project<std::int64_t>("depart_ms", "ms", "departure, since the start of the run", t,
+                                      [](const TripRecord& x) { return ms(x.depart); }),
+                project<std::int64_t>("arrive_ms", "ms", "arrival, since the start of the run", t,
+                                      [](const TripRecord& x) { return ms(x.arrive); }),
+                project<double>("distance_m", "m", "length of the fastest path", t, [](const TripRecord& x) { return x.distance_m; }),
+                project<double>("energy_kwh", "kWh", "energy drawn from the battery", t,
+                                [](const TripRecord& x) { return x.energy_kwh; }),
+                project<double>("soc_after", "1", "state of charge on arrival", t, [](const TripRecord& x) { return x.soc_after; })}};
 }
 
 Table sessions_table(const RunRecorder& r) {
-  std::vector<std::uint32_t> vehicle, station;
-  std::vector<std::uint8_t> outcome, dc;
-  std::vector<std::int64_t> arrival, start, end, wait;
-  std::vector<double> energy, soc_before, soc_after;
-  for (const auto& s : r.sessions()) {
-    vehicle.push_back(s.vehicle);
-    station.push_back(s.station);
-    outcome.push_back(static_cast<std::uint8_t>(s.outcome));
-    dc.push_back(s.dc ? 1 : 0);
-    arrival.push_back(ms(s.arrival));
-    start.push_back(ms(s.start));
-    end.push_back(ms(s.end));
-    wait.push_back(sim::to_ms(s.start - s.arrival));
-    energy.push_back(s.energy_kwh);
-    soc_before.push_back(s.soc_before);
-    soc_after.push_back(s.soc_after);
-  }
-  return Table{{column("vehicle", "1", "vehicle id", std::move(vehicle)),
-                column("station", "1", "station id (row of /stations); 4294967295 for no_station", std::move(station)),
-                column("outcome", "1", "0 charged, 1 gave_up, 2 no_station, 3 cut_by_horizon, 4 queued_at_end", std::move(outcome)),
-                column("dc", "1", "1 when a DC plug was used", std::move(dc)),
-                column("arrival_ms", "ms", "arrival at the station", std::move(arrival)),
-                column("start_ms", "ms", "plug-in (or leaving the queue)", std::move(start)),
-                column("end_ms", "ms", "unplug (or leaving the queue)", std::move(end)),
-                column("wait_ms", "ms", "start - arrival", std::move(wait)),
-                column("energy_kwh", "kWh", "energy delivered to the battery", std::move(energy)),
-                column("soc_before", "1", "state of charge on arrival", std::move(soc_before)),
-                column("soc_after", "1", "state of charge on leaving", std::move(soc_after))}};
+  using models::ChargeSessionRecord;
+  const auto& s = r.sessions();
+  return Table{
+      {project<std::uint32_t>("vehicle", "1", "vehicle id", s, [](const ChargeSessionRecord& x) { return x.vehicle; }),
+       project<std::uint32_t>("station", "1", "station id (row of /stations); 4294967295 for no_station", s,
+                              [](const ChargeSessionRecord& x) { return x.station; }),
+       project<std::uint8_t>("outcome", "1", "0 charged, 1 gave_up, 2 no_station, 3 cut_by_horizon, 4 queued_at_end", s,
+                             [](const ChargeSessionRecord& x) { return x.outcome; }),
+       project<std::uint8_t>("dc", "1", "1 when a DC plug was used", s, [](const ChargeSessionRecord& x) { return x.dc; }),
+       project<std::int64_t>("arrival_ms", "ms", "arrival at the station", s,
+                             [](const ChargeSessionRecord& x) { return ms(x.arrival); }),
+       project<std::int64_t>("start_ms", "ms", "plug-in (or leaving the queue)", s,
+                             [](const ChargeSessionRecord& x) { return ms(x.start); }),
+       project<std::int64_t>("end_ms", "ms", "unplug (or leaving the queue)", s, [](const ChargeSessionRecord& x) { return ms(x.end); }),
+       project<std::int64_t>("wait_ms", "ms", "start - arrival", s,
+                             [](const ChargeSessionRecord& x) { return sim::to_ms(x.start - x.arrival); }),
+       project<double>("energy_kwh", "kWh", "energy delivered to the battery", s,
+                       [](const ChargeSessionRecord& x) { return x.energy_kwh; }),
+       project<double>("soc_before", "1", "state of charge on arrival", s, [](const ChargeSessionRecord& x) { return x.soc_before; }),
+       project<double>("soc_after", "1", "state of charge on leaving", s, [](const ChargeSessionRecord& x) { return x.soc_after; })}};
 }
 
 Table station_samples_table(const RunRecorder& r) {
-  std::vector<std::int64_t> time;
-  std::vector<std::uint32_t> station, busy, queue;
-  std::vector<double> power;
-  for (const auto& s : r.samples()) {
-    time.push_back(ms(s.time));
-    station.push_back(s.station);
-    busy.push_back(s.busy_plugs);
-    queue.push_back(s.queue_length);
-    power.push_back(s.power_kw);
-  }
-  return Table{{column("time_ms", "ms", "sample time", std::move(time)),
-                column("station", "1", "station id", std::move(station)),
-                column("busy_plugs", "1", "plugs in use", std::move(busy)),
-                column("queue_length", "1", "vehicles waiting", std::move(queue)),
-                column("power_kw", "kW", "total charging power", std::move(power))}};
+  using models::StationSample;
+  const auto& s = r.samples();
+  return Table{{project<std::int64_t>("time_ms", "ms", "sample time", s, [](const StationSample& x) { return ms(x.time); }),
+                project<std::uint32_t>("station", "1", "station id", s, [](const StationSample& x) { return x.station; }),
+                project<std::uint32_t>("busy_plugs", "1", "plugs in use", s, [](const StationSample& x) { return x.busy_plugs; }),
+                project<std::uint32_t>("queue_length", "1", "vehicles waiting", s,
+                                       [](const StationSample& x) { return x.queue_length; }),
+                project<double>("power_kw", "kW", "total charging power", s, [](const StationSample& x) { return x.power_kw; })}};
 }
 
 Table stations_table(const models::CityInputs& city, const RunRecorder& r, sim::Duration horizon) {
