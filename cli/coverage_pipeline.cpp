@@ -8,6 +8,7 @@
 
 #include "cli/run_pipeline.hpp"
 #include "models/build_coverage.hpp"
+#include "models/coverage/length_graph.hpp"
 #include "models/coverage/placement.hpp"
 #include "models/road/csv_reader.hpp"
 #include "models/road/node_snapper.hpp"
@@ -94,6 +95,8 @@ int run_coverage(const CoverageOptions& o, std::ostream& out, std::ostream& err)
   }
   const double catchment_m = sc.coverage.catchment_m;
   std::vector<output::PlanCoverage> plans;
+  // One reversed graph for every plan: building it costs as much as the analysis itself.
+  const auto to_station = models::coverage::LengthGraph::reversed(c.network.graph);
   for (const models::CoveragePlan& plan : c.plans) {
     models::coverage::CoverageInput input{.graph = c.network.graph,
                                           .stations = plan.public_sites,
@@ -102,7 +105,8 @@ int run_coverage(const CoverageOptions& o, std::ostream& out, std::ostream& err)
                                           .radius_m = radius_m,
                                           .catchment_m = catchment_m,
                                           .vehicles = c.vehicles,
-                                          .area_m2 = c.area_m2};
+                                          .area_m2 = c.area_m2,
+                                          .to_station_graph = &to_station};
     plans.push_back({&plan, models::coverage::analyse_coverage(input)});
   }
   if (!o.output.empty()) {
