@@ -37,8 +37,9 @@ CityInputs build_city(const scenarios::Scenario& sc, const sim::RandomStreams& s
       plan.home = static_cast<road::NodeId>(rng.uniform_index(nodes));
       plan.work = static_cast<road::NodeId>(rng.uniform_index(nodes));
       plan.initial_soc = draw(seg.initial_soc, rng);
-      plan.depart_to_work = sim::kTimeZero + sim::Duration{std::llround(draw(seg.depart_to_work, rng))};
-      plan.work_dwell = sim::Duration{std::llround(draw(seg.work_dwell, rng))};
+      const auto& demand = std::get<scenarios::PrivateCarDemand>(seg.demand);
+      plan.depart_to_work = sim::kTimeZero + sim::Duration{std::llround(draw(demand.depart_to_work, rng))};
+      plan.work_dwell = sim::Duration{std::llround(draw(demand.work_dwell, rng))};
       city.plans.push_back(plan);
     }
   }

@@ -76,10 +76,17 @@ using RoadSpec = std::variant<GridRoadSpec, RingRadialRoadSpec, OsmRoadSpec, Csv
 
 enum class PlugKind { ac, dc };
 
+// Connector standards. GB/T 20234.2 (AC) and 20234.3 (DC) are the defaults; a scenario may declare
+// any other name (e.g. "ccs2", "chademo", "tesla"). A vehicle uses a plug only when the plug's
+// connector is one of the vehicle type's connectors and the vehicle accepts that kind of current.
+inline constexpr std::string_view kDefaultAcConnector = "gbt_ac";
+inline constexpr std::string_view kDefaultDcConnector = "gbt_dc";
+
 struct PlugSpec {
   std::uint32_t count = 0;
   double power_kw = 0.0;
   PlugKind kind = PlugKind::ac;
+  std::string connector{};  // the loader fills the kind's default when the key is absent
 };
 
 struct NodeLocation { std::uint32_t node; };
@@ -87,35 +94,137 @@ struct XyLocation { double x_m; double y_m; };
 struct LonLatLocation { double lon; double lat; };  // WGS84 degrees
 using LocationSpec = std::variant<NodeLocation, XyLocation, LonLatLocation>;
 
+// Daily opening hours. Open all day unless `always_open` is false; then open from `open` to
+// `close` (times of day); close < open means the window runs past midnight.
+struct OpeningHoursSpec {
+  bool always_open = true;
+  sim::Duration open{};
+  sim::Duration close{};
+};
+
 struct StationSpec {
   std::string name;
   LocationSpec location;
   std::vector<PlugSpec> plugs;
   bool is_public = true;
+  double price_per_kwh = 0.0;  // in the scenario's currency, per kWh drawn from the grid
+  OpeningHoursSpec hours{};
   SourceMark mark{};  // of the station's mapping, for checks against the road network
+};
+
+// One point of a charging curve: the power the battery accepts at a state of charge.
+struct CurvePointSpec {
+  double soc;       // fraction
+  double power_kw;
 };
 
 struct VehicleTypeSpec {
   std::string name;
   double battery_kwh = 0.0;
-  double consumption_kwh_per_km = 0.0;
-  double max_ac_power_kw = 0.0;
-  double max_dc_power_kw = 0.0;
+  double consumption_kwh_per_km = 0.0;  // at the reference speed in mild weather
+  double max_ac_power_kw = 0.0;         // 0: cannot use AC plugs
+  double max_dc_power_kw = 0.0;         // 0: cannot use DC plugs
+  // Battery acceptance versus SoC, piecewise linear from SoC 0 to 1. The loader fills the default
+  // knee curve when the key is absent: full power (the larger of the AC and DC limits) up to 80%,
+  // falling linearly to 20% of it at 100%.
+  std::vector<CurvePointSpec> charging_curve{};
+  std::vector<std::string> connectors{};  // default: gbt_ac if max_ac_power > 0, gbt_dc if max_dc_power > 0
+  // Driving-energy factors (models/fleet/consumption.hpp): share of consumption that grows with the
+  // square of speed at the reference speed, and the relative increase per degC outside 15-25 degC.
+  double aero_share = 0.0;
+  double reference_speed_kmh = 50.0;
+  double cold_increase_per_degc = 0.015;
+  double heat_increase_per_degc = 0.005;
+  // When to look for a charger and how far to charge; segments may override both.
+  double charge_below_soc = 0.3;
+  double charge_to_soc = 0.8;
+  SourceMark mark{};
 };
 
-// One segment of the fleet. Issue-2 demand model: each vehicle has a home and a work node drawn
-// uniformly from the road network, drives home -> work at `depart_to_work`, stays `work_dwell`,
-// then drives back home.
+// Where activities happen: a CSV of weighted points (a `weight` column and lon,lat, x_m,y_m or
+// node), or uniform over the road nodes when absent.
+struct DemandFileSpec {
+  std::filesystem::path file{};
+  std::string weight_column = "weight";
+  SourceMark mark{};
+};
+
+struct PlacesSpec {
+  std::optional<DemandFileSpec> homes;  // population
+  std::optional<DemandFileSpec> work;   // jobs
+  std::optional<DemandFileSpec> other;  // points of interest: errands, ride-hailing destinations, delivery stops
+};
+
+// Private cars: each day leave home at depart_to_work, stay work_dwell, then (with
+// errand_probability) stop at an "other" place for errand_dwell, then drive home. A share of them
+// has a home charger of home_charger_power_kw (AC) and plugs in at home overnight.
+struct PrivateCarDemand {
+  DistributionSpec depart_to_work;   // time of day, ms since midnight
+  DistributionSpec work_dwell;       // duration, ms
+  double errand_probability = 0.0;
+  DistributionSpec errand_dwell = FixedValue{3'600'000.0};
+  double home_charger_share = 0.0;
+  double home_charger_power_kw = 7.0;
+};
+
+// Ride-hailing and taxis: each day a shift from shift_start lasting shift_length; during it the
+// car drives to random destinations ("other" places), waiting idle_between_trips after each; then
+// it drives home (where a share has a charger).
+struct RideHailingDemand {
+  DistributionSpec shift_start;         // time of day
+  DistributionSpec shift_length;        // duration
+  DistributionSpec idle_between_trips;  // duration
+  double home_charger_share = 0.0;
+  double home_charger_power_kw = 7.0;
+};
+
+// Logistics vans: each day leave the depot at `depart`, visit `stops` places ("other" weights)
+// staying stop_dwell at each, return to the depot and charge there at depot_power_kw.
+struct LogisticsDemand {
+  LocationSpec depot{NodeLocation{0}};
+  SourceMark depot_mark{};
+  double depot_power_kw = 22.0;
+  DistributionSpec depart = FixedValue{8.0 * 3'600'000.0};
+  std::uint32_t stops = 10;
+  DistributionSpec stop_dwell = FixedValue{600'000.0};
+};
+
+// Recorded trips replayed from a CSV: columns vehicle, depart (time since the start of the run:
+// "HH:MM[:SS]" on day 0, "1d 07:30", or a duration such as "31h"), and origin / destination as
+// node ids (origin_node, destination_node), lon/lat (origin_lon, origin_lat, destination_lon,
+// destination_lat) or x/y (origin_x_m, ...). The segment's count is the number of distinct
+// vehicles; each starts at its first trip's origin.
+struct TripFileDemand {
+  std::filesystem::path file{};
+  SourceMark mark{};
+};
+
+using DemandSpec = std::variant<PrivateCarDemand, RideHailingDemand, LogisticsDemand, TripFileDemand>;
+
+// Charging at a destination while the vehicle stays there anyway: when the stay is at least
+// min_stay and SoC is below below_soc, the vehicle parks at a public station within walk_m (by
+// road) that has a free plug for it, and unplugs when it leaves.
+struct OpportunisticSpec {
+  sim::Duration min_stay{};
+  double below_soc = 0.0;
+  double walk_m = 0.0;
+};
+
+// One segment of the fleet.
 struct SegmentSpec {
   std::string name;
   std::string vehicle_type;   // a VehicleTypeSpec::name
-  std::uint32_t count = 0;
-  DistributionSpec initial_soc;      // fraction
-  double charge_below_soc = 0.3;     // seek a charger when SoC falls below this after a trip
-  double charge_to_soc = 0.8;        // charge until this SoC
-  sim::Duration patience{};          // longest wait in a station queue before giving up
-  DistributionSpec depart_to_work;   // time of day, ms since midnight
-  DistributionSpec work_dwell;       // duration, ms
+  std::uint32_t count = 0;    // for a trip file: the number of vehicles it names (set when it is read)
+  DistributionSpec initial_soc = FixedValue{0.8};  // fraction
+  DemandSpec demand = PrivateCarDemand{};
+  double charge_below_soc = 0.3;     // the vehicle type's unless the segment sets it
+  double charge_to_soc = 0.8;
+  double reserve_soc = 0.05;         // a trip is feasible when SoC after it stays >= this
+  sim::Duration patience{};          // longest wait in a station queue before trying the next
+  std::uint32_t max_station_tries = 3;
+  bool dc_only = false;              // public charging on DC plugs only (default for ride-hailing)
+  double value_of_time_per_h = 30.0; // currency per hour: weighs price against time in station choice
+  std::optional<OpportunisticSpec> opportunistic{};
   SourceMark mark{};
 };
 
@@ -138,6 +247,8 @@ struct StationFileSpec {
   std::string ac_power_column = "ac_power_kw";
   std::optional<double> dc_power_kw{};  // for files without a power column
   std::optional<double> ac_power_kw{};
+  std::string price_column = "price_per_kwh";  // used when present in the header
+  std::optional<double> price_per_kwh{};       // for the whole file otherwise (default 0)
   bool is_public = true;
   SourceMark mark{};
 };
@@ -159,13 +270,6 @@ struct AreaSpec {
   SourceMark mark{};
 };
 
-// Demand points: CSV with weight and lon,lat (or x_m,y_m, or node).
-struct DemandFileSpec {
-  std::filesystem::path file{};
-  std::string weight_column = "weight";
-  SourceMark mark{};
-};
-
 struct CoverageSpec {
   double radius_m = 1000.0;
   double catchment_m = 1000.0;  // 2SFCA catchment; defaults to radius_m
@@ -179,6 +283,15 @@ struct RunSpec {
   sim::Duration horizon{};
   sim::Duration sample_interval{};
   sim::EventListKind event_list = sim::EventListKind::radix_heap;
+  double ambient_temperature_c = 20.0;
+};
+
+// How charging works city-wide.
+struct ChargingSpec {
+  double ac_efficiency = 0.92;  // battery energy / grid energy on AC plugs (and home and depot chargers)
+  double dc_efficiency = 0.95;  // on DC plugs
+  std::uint32_t nearest_stations = 16;  // stations per road node in the precomputed choice table
+  double availability_radius_m = 1000.0;  // "free plug within" radius of the effective availability
 };
 
 struct Scenario {
@@ -192,6 +305,8 @@ struct Scenario {
   std::vector<SegmentSpec> fleet;
   std::vector<PlanSpec> plans;
   CoverageSpec coverage;
+  PlacesSpec places;
+  ChargingSpec charging;
 };
 
 }  // namespace evsim::scenarios

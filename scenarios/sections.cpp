@@ -193,8 +193,10 @@ SegmentSpec read_segment(const NodeRef& ref, UniqueNames& names, const std::vect
   s.charge_to_soc = to ? read_fraction(*to) : kDefaultChargeToSoc;
   check_charge_thresholds(map, s);
   s.patience = patience ? read_duration(*patience, Bound::non_negative) : kDefaultPatience;
-  s.depart_to_work = read_distribution(map.need("depart_to_work"), kTimeOfDayDomain);
-  s.work_dwell = read_distribution(map.need("work_dwell"), kDurationDomain);
+  PrivateCarDemand demand;
+  demand.depart_to_work = read_distribution(map.need("depart_to_work"), kTimeOfDayDomain);
+  demand.work_dwell = read_distribution(map.need("work_dwell"), kDurationDomain);
+  s.demand = demand;
   s.mark = ref.mark();
   return s;
 }

@@ -12,6 +12,8 @@
 namespace evsim::scenarios {
 namespace {
 
+const PrivateCarDemand& private_demand(const SegmentSpec& segment) { return std::get<PrivateCarDemand>(segment.demand); }
+
 using namespace std::chrono_literals;
 using testing::error_of;
 using testing::scenario_with;
@@ -104,17 +106,17 @@ TEST(Loader, DemoFleet) {
   EXPECT_DOUBLE_EQ(commuters.charge_below_soc, 0.3);
   EXPECT_DOUBLE_EQ(commuters.charge_to_soc, 0.8);
   EXPECT_EQ(commuters.patience, 20min);
-  const auto& depart = std::get<NormalDistribution>(commuters.depart_to_work);
+  const auto& depart = std::get<NormalDistribution>(private_demand(commuters).depart_to_work);
   EXPECT_DOUBLE_EQ(depart.mean, ms(8h));
   EXPECT_DOUBLE_EQ(depart.sd, ms(45min));
   EXPECT_DOUBLE_EQ(depart.min, ms(5h + 30min));
   EXPECT_DOUBLE_EQ(depart.max, ms(10h + 30min));
   EXPECT_EQ(commuters.mark.key_path, "fleet[0]");
   const SegmentSpec& suv = sc.fleet[1];
-  const auto& dwell = std::get<NormalDistribution>(suv.work_dwell);
+  const auto& dwell = std::get<NormalDistribution>(private_demand(suv).work_dwell);
   EXPECT_DOUBLE_EQ(dwell.min, ms(2h));  // mean - 4 sd
   EXPECT_DOUBLE_EQ(dwell.max, ms(14h));
-  const auto& suv_depart = std::get<UniformDistribution>(suv.depart_to_work);
+  const auto& suv_depart = std::get<UniformDistribution>(private_demand(suv).depart_to_work);
   EXPECT_DOUBLE_EQ(suv_depart.min, ms(7h));
   EXPECT_DOUBLE_EQ(suv_depart.max, ms(9h + 30min));
   EXPECT_DOUBLE_EQ(std::get<NormalDistribution>(suv.initial_soc).mean, 0.4);
@@ -136,7 +138,7 @@ TEST(Loader, DefaultsApplyWhenKeysAreLeftOut) {
   EXPECT_DOUBLE_EQ(seg.charge_to_soc, 0.8);
   EXPECT_EQ(seg.patience, 30min);
   EXPECT_DOUBLE_EQ(std::get<FixedValue>(seg.initial_soc).value, 0.5);
-  EXPECT_DOUBLE_EQ(std::get<FixedValue>(seg.work_dwell).value, ms(8h));
+  EXPECT_DOUBLE_EQ(std::get<FixedValue>(private_demand(seg).work_dwell).value, ms(8h));
 
   const Scenario no_stations = parse_scenario(scenario_with("stations", ""), "t.yaml");
   EXPECT_TRUE(no_stations.stations.empty());
@@ -174,10 +176,10 @@ TEST(Loader, DistributionForms) {
   EXPECT_EQ(seg.count, 0u);
   EXPECT_DOUBLE_EQ(std::get<FixedValue>(seg.initial_soc).value, 0.4);
   EXPECT_EQ(seg.patience, 0ms);
-  const auto& depart = std::get<NormalDistribution>(seg.depart_to_work);
+  const auto& depart = std::get<NormalDistribution>(private_demand(seg).depart_to_work);
   EXPECT_DOUBLE_EQ(depart.min, ms(8h));
   EXPECT_DOUBLE_EQ(depart.max, ms(8h));
-  EXPECT_DOUBLE_EQ(std::get<ExponentialDistribution>(seg.work_dwell).mean, ms(8h));
+  EXPECT_DOUBLE_EQ(std::get<ExponentialDistribution>(private_demand(seg).work_dwell).mean, ms(8h));
 }
 
 TEST(Loader, TimesOfDayMayBeWrittenWithoutQuotes) {
@@ -187,17 +189,17 @@ TEST(Loader, TimesOfDayMayBeWrittenWithoutQuotes) {
                                                            "    depart_to_work: {uniform: [07:00, 09:30:15]}\n"
                                                            "    work_dwell: 8h 30min\n"),
                                      "t.yaml");
-  const auto& depart = std::get<UniformDistribution>(sc.fleet[0].depart_to_work);
+  const auto& depart = std::get<UniformDistribution>(private_demand(sc.fleet[0]).depart_to_work);
   EXPECT_DOUBLE_EQ(depart.min, ms(7h));
   EXPECT_DOUBLE_EQ(depart.max, ms(9h + 30min + 15s));
-  EXPECT_DOUBLE_EQ(std::get<FixedValue>(sc.fleet[0].work_dwell).value, ms(8h + 30min));
+  EXPECT_DOUBLE_EQ(std::get<FixedValue>(private_demand(sc.fleet[0]).work_dwell).value, ms(8h + 30min));
   const Scenario block = parse_scenario(scenario_with_segment("    vehicle_type: car\n"
                                                               "    count: 1\n"
                                                               "    initial_soc: 50%\n"
                                                               "    depart_to_work: 08:15\n"
                                                               "    work_dwell: 8h\n"),
                                         "t.yaml");
-  EXPECT_DOUBLE_EQ(std::get<FixedValue>(block.fleet[0].depart_to_work).value, ms(8h + 15min));
+  EXPECT_DOUBLE_EQ(std::get<FixedValue>(private_demand(block.fleet[0]).depart_to_work).value, ms(8h + 15min));
 }
 
 TEST(Loader, NormalBoundsDefaultToFourSdLimitedToTheKeysRange) {
@@ -211,10 +213,10 @@ TEST(Loader, NormalBoundsDefaultToFourSdLimitedToTheKeysRange) {
   const auto& soc = std::get<NormalDistribution>(seg.initial_soc);
   EXPECT_DOUBLE_EQ(soc.min, 0.0);
   EXPECT_DOUBLE_EQ(soc.max, 1.0);
-  const auto& depart = std::get<NormalDistribution>(seg.depart_to_work);
+  const auto& depart = std::get<NormalDistribution>(private_demand(seg).depart_to_work);
   EXPECT_DOUBLE_EQ(depart.min, ms(18h));
   EXPECT_DOUBLE_EQ(depart.max, ms(24h));
-  const auto& dwell = std::get<NormalDistribution>(seg.work_dwell);
+  const auto& dwell = std::get<NormalDistribution>(private_demand(seg).work_dwell);
   EXPECT_DOUBLE_EQ(dwell.min, ms(1h));
   EXPECT_DOUBLE_EQ(dwell.max, ms(4h));
 }
