@@ -1,0 +1,65 @@
+#pragma once
+// Every vehicle's plan for the whole run, drawn before the run starts.
+//
+// A plan is a list of legs. A leg is a drive to `destination`; it departs at
+//   max(not_before, arrival at the previous leg's destination + min_stay)
+// or, when the vehicle is busy charging at that moment, as soon as it is free. A leg that cannot
+// depart by `skip_after` is skipped (ride-hailing trips after the end of a shift). Plans never
+// depend on stations: adding a station changes no vehicle's plan (common random numbers), only
+// the charging detours and delays around it.
+//
+// Units: sim::Time / sim::Duration (integer ms since the start of the run, day 0 from midnight),
+// power in kW, state of charge as a fraction.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "models/road/road_graph.hpp"
+#include "sim/time.hpp"
+
+namespace evsim::models::demand {
+
+// What the vehicle does at a leg's destination (reported with every trip).
+enum class Activity : std::uint8_t {
+  home = 0,
+  work = 1,
+  other = 2,      // an errand of a private car
+  passenger = 3,  // a ride-hailing trip's drop-off
+  stop = 4,       // a delivery stop of a logistics van
+  depot = 5,      // a logistics van's depot
+  recorded = 6,   // a trip replayed from a trip file
+};
+
+inline constexpr sim::Time kNoSkip = sim::kTimeMax;
+
+struct Leg {
+  sim::Time not_before{};
+  sim::Duration min_stay{};
+  sim::Time skip_after = kNoSkip;
+  road::NodeId destination = road::kInvalid;
+  Activity activity = Activity::home;
+};
+
+struct VehiclePlan {
+  std::uint32_t type = 0;     // index into the scenario's vehicle types
+  std::uint32_t segment = 0;  // index into the scenario's fleet segments
+  road::NodeId start = road::kInvalid;  // where it is parked at time 0
+  // A private charger (home or depot): where, and its power; power 0 means none.
+  road::NodeId charger_node = road::kInvalid;
+  double charger_power_kw = 0.0;
+  double initial_soc = 0.0;
+  std::uint32_t first_leg = 0;  // its legs are FleetPlan::legs[first_leg, first_leg + leg_count)
+  std::uint32_t leg_count = 0;
+};
+
+struct FleetPlan {
+  std::vector<VehiclePlan> vehicles;
+  std::vector<Leg> legs;
+
+  std::span<const Leg> legs_of(std::uint32_t vehicle) const {
+    const VehiclePlan& p = vehicles[vehicle];
+    return {legs.data() + p.first_leg, p.leg_count};
+  }
+};
+
+}  // namespace evsim::models::demand
