@@ -19,7 +19,7 @@ scenarios::SourceMark with_key(scenarios::SourceMark mark, const std::string& ke
 }  // namespace
 
 ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& specs, const road::RoadNetwork& network,
-                                  const road::NodeSnapper& snapper) {
+                                  const road::NodeSnapper& snapper, ConnectorNames& connectors) {
   const road::RoadGraph& g = network.graph;
   ResolvedStations out;
   std::set<std::string, std::less<>> names;
@@ -54,9 +54,15 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
         spec.location);
     std::vector<Plug> plugs;
     for (const scenarios::PlugSpec& p : spec.plugs) {
-      for (std::uint32_t i = 0; i < p.count; ++i) plugs.push_back({.dc = p.kind == scenarios::PlugKind::dc, .power_kw = p.power_kw});
+      const bool dc = p.kind == scenarios::PlugKind::dc;
+      const std::string_view default_connector = dc ? scenarios::kDefaultDcConnector : scenarios::kDefaultAcConnector;
+      const fleet::ConnectorSet connector = connectors.bit(p.connector.empty() ? default_connector : p.connector);
+      for (std::uint32_t i = 0; i < p.count; ++i) {
+        plugs.push_back({.dc = dc, .power_kw = p.power_kw, .connector = connector});
+      }
     }
-    out.stations.emplace_back(spec.name, snap.node, std::move(plugs), spec.is_public);
+    const OpeningHours hours = spec.hours.always_open ? OpeningHours{} : OpeningHours{spec.hours.open, spec.hours.close};
+    out.stations.emplace_back(spec.name, snap.node, std::move(plugs), spec.is_public, spec.price_per_kwh, hours);
     out.snap_m.push_back(snap.distance_m);
   }
   return out;

@@ -4,6 +4,7 @@
 // is kept for the reports. Errors name the station's scenario key or file row.
 #include <vector>
 
+#include "models/charging/connectors.hpp"
 #include "models/charging/station.hpp"
 #include "models/road/node_snapper.hpp"
 #include "models/road/road_network.hpp"
@@ -16,8 +17,9 @@ struct ResolvedStations {
   std::vector<double> snap_m;  // per station: straight-line distance from its given point to its node
 };
 
+// Connector names are numbered in `connectors` (plugs without one get their kind's GB/T default).
 ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& specs, const road::RoadNetwork& network,
-                                  const road::NodeSnapper& snapper);
+                                  const road::NodeSnapper& snapper, ConnectorNames& connectors);
 
 // Every station a scenario names directly: `stations` followed by the rows of `station_files`
 // (rows without plugs are skipped; their count is added to `rows_without_plugs` when given).

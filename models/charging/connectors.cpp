@@ -1,0 +1,16 @@
+#include "models/charging/connectors.hpp"
+
+#include <stdexcept>
+
+namespace evsim::models::charging {
+
+fleet::ConnectorSet ConnectorNames::bit(std::string_view name) {
+  for (std::size_t i = 0; i < names_.size(); ++i) {
+    if (names_[i] == name) return fleet::ConnectorSet{1} << i;
+  }
+  if (names_.size() == 64) throw std::length_error("evsim supports at most 64 connector names in one scenario");
+  names_.emplace_back(name);
+  return fleet::ConnectorSet{1} << (names_.size() - 1);
+}
+
+}  // namespace evsim::models::charging

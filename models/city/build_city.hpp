@@ -1,0 +1,44 @@
+#pragma once
+// Turns a loaded Scenario into a CityWorld: the road network with its routing structures, vehicle
+// types, segment policies, the stations of one plan on road nodes, and every vehicle's plan.
+//
+// Checks that need the road network happen here and throw scenarios::ScenarioError naming the
+// scenario key or file row (a station on a node outside the network, a trip file's unknown node).
+//
+// Random streams: demand/plan_generator.hpp draws each segment's plans from its own stream;
+// stations draw nothing, so adding a station changes no vehicle's plan.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/city/city_world.hpp"
+#include "models/road/geo.hpp"
+#include "models/road/road_network.hpp"
+#include "scenarios/scenario.hpp"
+#include "sim/random.hpp"
+
+namespace evsim::models::city {
+
+struct CityInputs {
+  CityWorld world;
+  std::optional<road::LocalProjection> projection{};
+  road::RoadLoadReport road_report{};
+  std::uint64_t station_rows_without_plugs = 0;  // rows of station files skipped
+  std::vector<double> station_snap_m{};  // per station: distance from its x/y to the node it uses
+  std::vector<std::string> connector_names{};
+  std::vector<std::string> segment_names{};
+  std::string plan_name{};
+};
+
+// `plan`: scenarios::kBasePlanName for the scenario's own stations, or the name of one of its plans
+// (the scenario's stations plus the plan's). Throws ScenarioError for an unknown plan name.
+CityInputs build_city(const scenarios::Scenario& scenario, const sim::RandomStreams& streams,
+                      std::string_view plan = scenarios::kBasePlanName);
+
+// The pieces, for tests and tools.
+fleet::VehicleType make_vehicle_type(const scenarios::VehicleTypeSpec& spec, charging::ConnectorNames& connectors);
+SegmentPolicy make_segment_policy(const scenarios::SegmentSpec& spec);
+
+}  // namespace evsim::models::city

@@ -1,0 +1,158 @@
+// CityModel behaviour on small hand-built cities: stranding, en-route charging, home charging,
+// queueing with patience, connectors, opening hours and the charging curve.
+#include "models/city/city_model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "tests/models/city/city_fixture.hpp"
+
+namespace evsim::models::city {
+namespace {
+
+using namespace testing;
+using demand::Activity;
+
+// A line of 11 nodes 500 m apart (5 km end to end) at 36 km/h: 50 s per block.
+CityBuilder line_city() { return CityBuilder(1, 11, 500.0, 36.0); }
+
+std::size_t count_if_outcome(const std::vector<ChargeSessionRecord>& s, SessionOutcome o) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [o](const auto& r) { return r.outcome == o; }));
+}
+
+TEST(CityModel, StrandsWhereTheBatteryRunsEmptyWhenNoStationCanHelp) {
+  CityBuilder city = line_city();
+  const auto type = city.add_type(10.0, 0.2, 11.0, 50.0);
+  const auto seg = city.add_segment({.charge_below_soc = 0.01, .charge_to_soc = 0.8});
+  city.add_vehicle(type, seg, 0, 0.05, {leg_to(10, at(1h))});  // 0.5 kWh: 2.5 km of the 5 km
+  city.run();
+  ASSERT_EQ(city.records.trips.size(), 1u);
+  const TripRecord& trip = city.records.trips[0];
+  EXPECT_EQ(trip.outcome, TripOutcome::stranded);
+  EXPECT_NEAR(trip.distance_m, 2500.0, 1e-9);
+  EXPECT_NEAR(trip.energy_kwh, 0.5, 1e-12);
+  EXPECT_EQ(trip.arrive - trip.depart, 250s);
+  EXPECT_EQ(city.model().vehicles()[0].state, VehicleState::stranded);
+  ASSERT_EQ(city.records.needs.size(), 1u);
+  EXPECT_EQ(city.records.needs[0].reason, NeedReason::en_route);
+  EXPECT_EQ(city.records.needs[0].outcome, NeedOutcome::no_station);
+}
+
+TEST(CityModel, ChargesEnRouteInsteadOfStranding) {
+  CityBuilder city = line_city();
+  const auto type = city.add_type(10.0, 0.2, 11.0, 50.0);
+  const auto seg = city.add_segment({.charge_below_soc = 0.01, .charge_to_soc = 0.8});
+  city.add_station(4, 1, 50.0, true);
+  city.add_vehicle(type, seg, 0, 0.05, {leg_to(10, at(1h))});
+  city.run();
+  const auto& trips = city.records.trips;
+  ASSERT_EQ(trips.size(), 2u);
+  EXPECT_EQ(trips[0].purpose, TripPurpose::to_charger);
+  EXPECT_NEAR(trips[0].distance_m, 2000.0, 1e-9);
+  EXPECT_EQ(trips[1].purpose, TripPurpose::plan);
+  EXPECT_EQ(trips[1].outcome, TripOutcome::arrived);
+  EXPECT_EQ(trips[1].origin, 4u);
+  EXPECT_EQ(trips[1].destination, 10u);
+  EXPECT_EQ(trips[1].planned_depart, at(1h));
+  ASSERT_EQ(city.records.sessions.size(), 1u);
+  const ChargeSessionRecord& s = city.records.sessions[0];
+  EXPECT_EQ(s.outcome, SessionOutcome::charged);
+  EXPECT_NEAR(s.energy_kwh, 7.9, 1e-9);  // from 0.1 kWh (after 2 km) to 8 kWh
+  EXPECT_EQ(s.end - s.start, sim::from_hours(7.9 / 50.0));
+  EXPECT_EQ(trips[1].depart, s.end);
+  ASSERT_EQ(city.records.needs.size(), 1u);
+  EXPECT_EQ(city.records.needs[0].outcome, NeedOutcome::charged);
+  EXPECT_NEAR(city.records.needs[0].detour_m, 0.0, 1e-9);  // the station is on the way
+}
+
+TEST(CityModel, ChargesAtHomeUntilItLeavesAndAgainWhenBack) {
+  CityBuilder city = line_city();
+  const auto type = city.add_type(50.0, 0.2, 7.0, 0.0);
+  const auto seg = city.add_segment({.charge_below_soc = 0.3, .charge_to_soc = 0.8});
+  city.add_vehicle(type, seg, 0, 0.2, {leg_to(10, at(2h)), leg_to(0, at(0h), 1h, Activity::home)}, 0, 7.0);
+  city.run();
+  const auto& s = city.records.sessions;
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].place, ChargePlace::home);
+  EXPECT_EQ(s[0].outcome, SessionOutcome::unplugged);
+  EXPECT_EQ(s[0].end, at(2h));
+  EXPECT_NEAR(s[0].energy_kwh, 14.0, 1e-9);
+  EXPECT_EQ(s[1].place, ChargePlace::home);
+  EXPECT_EQ(s[1].outcome, SessionOutcome::charged);
+  EXPECT_NEAR(s[1].soc_after, 0.8, 1e-12);
+  EXPECT_TRUE(city.records.needs.empty());
+  EXPECT_NEAR(s[0].grid_energy_kwh, 14.0 / 0.92, 1e-9);
+}
+
+TEST(CityModel, GivesUpAfterItsPatienceAndTriesTheNextStation) {
+  CityBuilder city = line_city();
+  const auto type = city.add_type(50.0, 0.2, 0.0, 50.0);
+  const auto seg = city.add_segment({.charge_below_soc = 0.3, .charge_to_soc = 0.8, .patience = 10min});
+  city.add_station(1, 1, 50.0, true);
+  city.add_station(9, 1, 50.0, true);
+  for (int i = 0; i < 3; ++i) city.add_vehicle(type, seg, 0, 0.2, {});
+  city.run();
+  EXPECT_EQ(count_if_outcome(city.records.sessions, SessionOutcome::gave_up), 2u);
+  ASSERT_EQ(city.records.needs.size(), 3u);
+  std::vector<std::uint32_t> tried;
+  for (const NeedRecord& n : city.records.needs) tried.push_back(n.stations_tried);
+  std::sort(tried.begin(), tried.end());
+  EXPECT_EQ(tried, (std::vector<std::uint32_t>{1, 2, 2}));
+  // Both late vehicles end up at the far station; one waits there for the other.
+  EXPECT_EQ(count_if_outcome(city.records.sessions, SessionOutcome::charged), 3u);
+}
+
+TEST(CityModel, UsesOnlyPlugsWhoseConnectorTheVehicleHas) {
+  CityBuilder city = line_city();
+  const auto ccs_only = city.add_type(50.0, 0.2, 0.0, 100.0, std::nullopt, {"ccs2"});
+  const auto seg = city.add_segment({.charge_below_soc = 0.3, .charge_to_soc = 0.8});
+  city.add_station(1, 2, 100.0, true);  // GB/T DC
+  city.add_vehicle(ccs_only, seg, 0, 0.2, {});
+  city.run();
+  ASSERT_EQ(city.records.needs.size(), 1u);
+  EXPECT_EQ(city.records.needs[0].outcome, NeedOutcome::no_station);
+  EXPECT_TRUE(std::isinf(city.records.needs[0].nearest_station_m));
+  EXPECT_TRUE(city.records.sessions.empty());
+}
+
+TEST(CityModel, SkipsStationsThatAreClosedAtArrival) {
+  CityBuilder city = line_city();
+  const auto type = city.add_type(50.0, 0.2, 0.0, 100.0);
+  const auto seg = city.add_segment({.charge_below_soc = 0.3, .charge_to_soc = 0.8});
+  city.add_station(1, 2, 100.0, true, charging::OpeningHours(8h, 20h));
+  city.add_station(8, 2, 100.0, true);
+  city.add_vehicle(type, seg, 0, 0.2, {});
+  city.run();
+  ASSERT_EQ(city.records.sessions.size(), 1u);
+  EXPECT_EQ(city.records.sessions[0].station, 1u);  // the open one, 3.5 km further
+}
+
+TEST(CityModel, SessionEndsWhenTheTaperingCurveReachesTheTarget) {
+  CityBuilder city = line_city();
+  // 100 kW to 80%, falling linearly to 20 kW at 100%.
+  const auto type = city.add_type(60.0, 0.2, 0.0, 100.0,
+                                  std::vector<fleet::CurvePoint>{{0.0, 100.0}, {0.8, 100.0}, {1.0, 20.0}});
+  const auto seg = city.add_segment({.charge_below_soc = 0.6, .charge_to_soc = 0.9});
+  city.add_station(0, 1, 150.0, true);
+  city.add_vehicle(type, seg, 0, 0.5, {});
+  city.settings().sample_interval = 5min;
+  city.run();
+  ASSERT_EQ(city.records.sessions.size(), 1u);
+  const ChargeSessionRecord& s = city.records.sessions[0];
+  // 0.5 -> 0.8 at 100 kW: 18 kWh in 0.18 h; 0.8 -> 0.9 on P = 100 - 400 (s - 0.8):
+  // B / 400 * ln(100 / 60) h.
+  const double hours = 0.18 + 60.0 / 400.0 * std::log(100.0 / 60.0);
+  EXPECT_EQ(s.end - s.start, sim::from_hours(hours));
+  EXPECT_NEAR(s.energy_kwh, 24.0, 1e-9);
+  // The 15-minute sample lies on the taper: 0.8 + (100/400)(1 - exp(-400 t / 60)) with t = 0.07 h.
+  const auto sample = std::find_if(city.records.samples.begin(), city.records.samples.end(),
+                                   [](const StationSample& x) { return x.time == at(15min); });
+  ASSERT_NE(sample, city.records.samples.end());
+  const double soc = 0.8 + 100.0 / 400.0 * (1.0 - std::exp(-400.0 * 0.07 / 60.0));
+  EXPECT_NEAR(sample->power_kw, 100.0 - 400.0 * (soc - 0.8), 1e-6);
+}
+
+}  // namespace
+}  // namespace evsim::models::city
