@@ -2,38 +2,15 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "models/charging/resolve_stations.hpp"
+#include "models/demand/node_weights.hpp"
 #include "models/geometry/polygon.hpp"
-#include "models/road/csv_reader.hpp"
 #include "models/road/load_road.hpp"
 #include "models/road/node_snapper.hpp"
-#include "models/road/point_columns.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::models {
 namespace {
-
-void read_demand(const scenarios::DemandFileSpec& spec, const road::RoadNetwork& network,
-                 const road::NodeSnapper& snapper, CoverageCase& out) {
-  const road::CsvTable csv = road::CsvTable::read(spec.file, spec.mark);
-  const std::size_t weight = csv.require(spec.weight_column);
-  const road::PointColumns points(csv, network);
-  out.demand.assign(network.graph.node_count(), 0.0);
-  double snap_sum = 0.0;
-  for (std::size_t row = 0; row < csv.row_count(); ++row) {
-    const double w = csv.number(row, weight, "a demand weight");
-    if (w < 0.0) csv.fail(row, weight, "a demand weight of 0 or more");
-    const road::Snap snap = points.snap(row, snapper);
-    out.demand[snap.node] += w;
-    snap_sum += snap.distance_m;
-    out.demand_report.max_snap_m = std::max(out.demand_report.max_snap_m, snap.distance_m);
-    out.demand_report.total_weight += w;
-  }
-  out.demand_report.points = csv.row_count();
-  if (csv.row_count() > 0) out.demand_report.mean_snap_m = snap_sum / static_cast<double>(csv.row_count());
-}
 
 void read_area(const scenarios::AreaSpec& spec, const road::RoadNetwork& network, CoverageCase& out) {
   if (!network.projection) {
@@ -77,7 +54,11 @@ CoverageCase build_coverage_case(const scenarios::Scenario& sc) {
   CoverageCase out;
   out.network = road::load_road(sc.road);
   const road::NodeSnapper snapper(out.network.graph);
-  if (sc.coverage.demand) read_demand(*sc.coverage.demand, out.network, snapper, out);
+  if (sc.coverage.demand) {
+    demand::NodeWeights weights = demand::read_node_weights(*sc.coverage.demand, out.network, snapper);
+    out.demand = std::move(weights.per_node);
+    out.demand_report = weights.report;
+  }
   if (sc.coverage.area) read_area(*sc.coverage.area, out.network, out);
   for (const scenarios::SegmentSpec& seg : sc.fleet) out.vehicles += seg.count;
 

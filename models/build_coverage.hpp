@@ -14,18 +14,14 @@
 
 #include "models/charging/station.hpp"
 #include "models/coverage/coverage.hpp"
+#include "models/demand/node_weights.hpp"
 #include "models/road/geo.hpp"
 #include "models/road/road_network.hpp"
 #include "scenarios/scenario.hpp"
 
 namespace evsim::models {
 
-struct DemandReport {
-  std::uint64_t points = 0;        // rows of the demand file (0 when there is none)
-  double total_weight = 0.0;
-  double mean_snap_m = 0.0;        // straight-line distance from a point to its node, weighted by points
-  double max_snap_m = 0.0;
-};
+using DemandReport = demand::PointWeightsReport;
 
 struct CoveragePlan {
   std::string name;

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <set>
-#include <type_traits>
 
 #include "models/charging/station_file.hpp"
+#include "models/road/resolve_location.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::models::charging {
@@ -20,7 +20,6 @@ scenarios::SourceMark with_key(scenarios::SourceMark mark, const std::string& ke
 
 ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& specs, const road::RoadNetwork& network,
                                   const road::NodeSnapper& snapper, ConnectorNames& connectors) {
-  const road::RoadGraph& g = network.graph;
   ResolvedStations out;
   std::set<std::string, std::less<>> names;
   for (const scenarios::StationSpec& spec : specs) {
@@ -28,30 +27,7 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
       scenarios::throw_at(with_key(spec.mark, "name"), "a station name used once among the scenario's stations and station files",
                           scenarios::quote(spec.name));
     }
-    road::Snap snap{};
-    std::visit(
-        [&](const auto& at) {
-          using L = std::decay_t<decltype(at)>;
-          if constexpr (std::is_same_v<L, scenarios::NodeLocation>) {
-            if (at.node >= g.node_count()) {
-              scenarios::throw_at(with_key(spec.mark, "node"), fmt::format("a road node id from 0 to {}", g.node_count() - 1),
-                                  fmt::format("{}", at.node));
-            }
-            snap = {at.node, 0.0};
-          } else if constexpr (std::is_same_v<L, scenarios::XyLocation>) {
-            snap = snapper.nearest(at.x_m, at.y_m);
-          } else {
-            if (!network.projection) {
-              scenarios::throw_at(with_key(spec.mark, "lon"),
-                                  "a road network with geographic coordinates (osm, or csv nodes with lon,lat) for a "
-                                  "station given by lon/lat",
-                                  "a road network in plain metres");
-            }
-            const road::XY xy = network.projection->to_xy(at.lon, at.lat);
-            snap = snapper.nearest(xy.x_m, xy.y_m);
-          }
-        },
-        spec.location);
+    const road::Snap snap = road::resolve_location(spec.location, spec.mark, "a station", network, snapper);
     std::vector<Plug> plugs;
     for (const scenarios::PlugSpec& p : spec.plugs) {
       const bool dc = p.kind == scenarios::PlugKind::dc;

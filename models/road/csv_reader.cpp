@@ -188,6 +188,7 @@ CsvTable CsvTable::parse(std::string_view text, std::string file_name) {
     if (&f != &row.fields.front()) table.header_text_ += ',';
     table.header_text_ += f.text;
     table.header_.push_back(std::move(name));
+    table.header_columns_.push_back(f.column);
   }
   const std::size_t width = table.header_.size();
   while (splitter.next(row, &table.header_)) {

@@ -40,6 +40,7 @@ class CsvTable {
   const std::vector<std::string>& header() const { return header_; }
   int header_line() const { return header_line_; }
   const std::string& header_text() const { return header_text_; }  // the header's fields joined by commas
+  int header_column(std::size_t column) const { return header_columns_[column]; }  // where its name starts
 
   std::optional<std::size_t> find(std::string_view column_name) const;
   // The index of a column that must be present; otherwise throws at the header line:
@@ -76,6 +77,7 @@ class CsvTable {
   std::string file_name_;
   std::vector<std::string> header_;
   std::string header_text_;
+  std::vector<int> header_columns_;
   int header_line_ = 0;
   std::string text_;  // every field's text, unquoted, one after the other
   std::vector<Field> fields_;

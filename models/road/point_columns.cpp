@@ -6,22 +6,25 @@
 
 namespace evsim::models::road {
 
-PointColumns::PointColumns(const CsvTable& csv, const RoadNetwork& network) : csv_(csv), network_(network) {
-  node_ = csv.find("node");
+PointColumns::PointColumns(const CsvTable& csv, const RoadNetwork& network, std::string_view prefix)
+    : csv_(csv), network_(network) {
+  const auto name = [prefix](std::string_view column) { return fmt::format("{}{}", prefix, column); };
+  node_ = csv.find(name("node"));
   if (node_) return;
-  lon_ = csv.find("lon");
-  lat_ = csv.find("lat");
+  lon_ = csv.find(name("lon"));
+  lat_ = csv.find(name("lat"));
   if (lon_ && lat_) {
     if (!network.projection) {
-      throw scenarios::ScenarioError(csv.file_name(), csv.header_line(), 1, "lon",
-                                     "node or x_m,y_m columns for a road network in plain metres (lon,lat need an osm "
-                                     "network or csv nodes with lon,lat)",
+      throw scenarios::ScenarioError(csv.file_name(), csv.header_line(), 1, name("lon"),
+                                     fmt::format("{} or {},{} columns for a road network in plain metres ({},{} need an "
+                                                 "osm network or csv nodes with lon,lat)",
+                                                 name("node"), name("x_m"), name("y_m"), name("lon"), name("lat")),
                                      scenarios::quote(csv.header_text()));
     }
     return;
   }
-  x_ = csv.require("x_m");
-  y_ = csv.require("y_m");
+  x_ = csv.require(name("x_m"));
+  y_ = csv.require(name("y_m"));
 }
 
 Snap PointColumns::snap(std::size_t row, const NodeSnapper& snapper) const {

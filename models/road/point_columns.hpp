@@ -2,8 +2,11 @@
 // Points in a CSV file (demand, candidate sites) put on road nodes. A row's point is, by the first
 // group of columns present in the header: node (an id of the network), lon and lat (degrees,
 // projected with the network's projection), x_m and y_m (metres). lon/lat on a network without
-// geographic coordinates is an error at the header.
+// geographic coordinates is an error at the header. Every column name may carry a prefix, for
+// files with more than one point per row (a trip's origin_node, destination_lon, ...).
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "models/road/csv_reader.hpp"
 #include "models/road/node_snapper.hpp"
@@ -13,7 +16,7 @@ namespace evsim::models::road {
 
 class PointColumns {
  public:
-  PointColumns(const CsvTable& csv, const RoadNetwork& network);
+  PointColumns(const CsvTable& csv, const RoadNetwork& network, std::string_view prefix = "");
   // The row's node and the straight-line distance from its point (0 for a node column).
   Snap snap(std::size_t row, const NodeSnapper& snapper) const;
 

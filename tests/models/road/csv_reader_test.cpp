@@ -17,6 +17,9 @@ TEST(CsvReader, ReadsHeaderRowsAndPositions) {
   const CsvTable t = CsvTable::parse("a, b ,c\n1,22,333\n\n4,5,6\n", "t.csv");
   EXPECT_EQ(t.header(), (std::vector<std::string>{"a", "b", "c"}));
   EXPECT_EQ(t.header_line(), 1);
+  EXPECT_EQ(t.header_column(0), 1);
+  EXPECT_EQ(t.header_column(1), 3) << "where the field starts, before its spaces";
+  EXPECT_EQ(t.header_column(2), 7);
   ASSERT_EQ(t.row_count(), 2u);
   EXPECT_EQ(t.line(0), 2);
   EXPECT_EQ(t.line(1), 4) << "the empty line 3 is skipped";
