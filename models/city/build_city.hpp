@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/charging/connectors.hpp"
 #include "models/city/city_world.hpp"
 #include "models/road/geo.hpp"
 #include "models/road/road_network.hpp"

@@ -68,8 +68,8 @@ TEST(Station, IntegratesBusyPlugsAndQueueExactlyOverTime) {
   s.dequeue(at(4h), 3);       // queue 1 from 4h
   s.unplug(at(5h), 0);        // busy 1 from 5h
   s.close_books(at(6h));
-  EXPECT_EQ(s.stats().busy_plug_ms, (1h + 3h * 2 + 1h).count() * 1);
-  EXPECT_EQ(s.stats().queue_ms, (1h + 1h * 2 + 2h).count());
+  EXPECT_EQ(s.stats().busy_plug_ms, std::chrono::milliseconds(1h + 3h * 2 + 1h).count());
+  EXPECT_EQ(s.stats().queue_ms, std::chrono::milliseconds(1h + 1h * 2 + 2h).count());
   EXPECT_EQ(s.stats().max_queue, 2u);
   EXPECT_THROW(s.dequeue(at(6h), 99), std::logic_error);
   EXPECT_THROW(s.unplug(at(6h), 0), std::logic_error);
@@ -104,7 +104,7 @@ TEST(StationChoice, ExpectedWaitFromQueueAndPlugs) {
   s.enqueue(at(0h), 3);
   EXPECT_DOUBLE_EQ(expected_wait_h(s, fast, 0.5), 0.5);
   s.stats().sessions_completed = 4;
-  s.stats().session_ms_completed = (4h).count();  // mean 1 h
+  s.stats().session_ms_completed = std::chrono::milliseconds(4h).count();  // mean 1 h
   EXPECT_DOUBLE_EQ(expected_wait_h(s, fast, 0.5), 1.0);
 }
 

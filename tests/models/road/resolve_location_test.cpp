@@ -43,11 +43,11 @@ TEST_F(ResolveLocation, ErrorsNameTheKeyAndTheThingLocated) {
 TEST_F(ResolveLocation, StationsKeepTheirMessages) {
   const scenarios::StationSpec station{.name = "s", .location = scenarios::NodeLocation{16}, .plugs = {},
                                        .mark = {.file = "t.yaml", .line = 19, .column = 5, .key_path = "stations[0]"}};
-  EXPECT_EQ(error_of([&] { charging::resolve_stations({station}, net, snapper); }),
+  EXPECT_EQ(error_of([&] { charging::ConnectorNames c; charging::resolve_stations({station}, net, snapper, c); }),
             "t.yaml:19:5: stations[0].node: expected a road node id from 0 to 15, found 16");
   scenarios::StationSpec lon_lat = station;
   lon_lat.location = scenarios::LonLatLocation{114.0, 22.5};
-  EXPECT_EQ(error_of([&] { charging::resolve_stations({lon_lat}, net, snapper); }),
+  EXPECT_EQ(error_of([&] { charging::ConnectorNames c; charging::resolve_stations({lon_lat}, net, snapper, c); }),
             "t.yaml:19:5: stations[0].lon: expected a road network with geographic coordinates (osm, or csv nodes with "
             "lon,lat) for a station given by lon/lat, found a road network in plain metres");
 }
