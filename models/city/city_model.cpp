@@ -39,7 +39,7 @@ void CityModel::start() {
     const std::span<const demand::Leg> legs = plan.legs_of(v);
     const bool depot = std::any_of(legs.begin(), legs.end(),
                                    [](const demand::Leg& l) { return l.activity == demand::Activity::depot; });
-    after_leg(v, p.start == p.charger_node && depot ? demand::Activity::depot : demand::Activity::home);
+    after_leg(v, p.start == p.charger_node && depot ? demand::Activity::depot : demand::Activity::home, false);
   }
   for (StationId s = 0; s < stations_.size(); ++s) {
     const sim::Time close = stations_[s].hours().next_close(now());

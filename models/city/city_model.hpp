@@ -8,7 +8,8 @@
 // charging stop (an en-route need); if none is reachable the vehicle drives until the battery is
 // empty and is stranded there: counted, never refilled, no further events.
 //
-// Needs (records.hpp NeedReason): after arriving at a plan leg's destination a vehicle that is
+// Needs (records.hpp NeedReason): a vehicle parked at the start of the run decides when it first
+// drives. After arriving at a plan leg's destination a vehicle that is
 // not at its own charger looks for a public station when SoC < charge_below_soc, or when the next
 // leg would leave it below reserve_soc; opportunistically when it will stay long enough near a
 // station with a free plug; en route when the leg about to start is out of reach. Stations are
@@ -86,7 +87,9 @@ class CityModel {
   void start_leg(VehicleId v);
   void drive(VehicleId v, road::NodeId destination, TripPurpose purpose);
   void arrive(VehicleId v, const TripRecord& trip);
-  void after_leg(VehicleId v, demand::Activity activity);
+  // After a plan leg (`arrived`) or at the start of the run: plug in at its own charger, or
+  // decide on a public charging need (only after a trip: at the start it waits until it drives).
+  void after_leg(VehicleId v, demand::Activity activity, bool arrived);
   void become_free(VehicleId v);
   double route_energy_kwh(VehicleId v, const road::RouteCost& cost) const;
   // needs.cpp

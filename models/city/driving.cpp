@@ -137,7 +137,7 @@ void CityModel::arrive(VehicleId v, const TripRecord& trip_in) {
       ++veh.next_leg;
       veh.last_arrival = now();
       veh.en_route_leg = kInvalid;
-      after_leg(v, trip.activity);
+      after_leg(v, trip.activity, true);
       return;
     case TripPurpose::to_charger:
       arrive_at_station(v);
@@ -148,7 +148,7 @@ void CityModel::arrive(VehicleId v, const TripRecord& trip_in) {
   }
 }
 
-void CityModel::after_leg(VehicleId v, demand::Activity activity) {
+void CityModel::after_leg(VehicleId v, demand::Activity activity, bool arrived) {
   Vehicle& veh = vehicles_[v];
   veh.state = VehicleState::parked;
   schedule_departure(v);
@@ -161,6 +161,7 @@ void CityModel::after_leg(VehicleId v, demand::Activity activity) {
     }
     return;
   }
+  if (!arrived) return;  // parked since before the run: it decides when it next drives
   if (soc(v) < policy.charge_below_soc) {
     start_need(v, NeedReason::low_soc, kInvalid);
     return;

@@ -98,6 +98,7 @@ class CityBuilder {
 
   RunSettings& settings() { return world_.settings; }
   CityWorld& world() { return world_; }
+  const CityWorld& world() const { return world_; }
 
   // Prepares routing and runs the model to the horizon; keeps everything for inspection.
   void run(std::uint32_t nearest_k = 8) {

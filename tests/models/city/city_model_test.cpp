@@ -35,20 +35,16 @@ TEST(CityModel, StrandsWhereTheBatteryRunsEmptyWhenNoStationCanHelp) {
   EXPECT_NEAR(trip.energy_kwh, 0.5, 1e-12);
   EXPECT_EQ(trip.arrive - trip.depart, 250s);
   EXPECT_EQ(city.model().vehicles()[0].state, VehicleState::stranded);
-  // At the start it sees that the trip is out of reach (next_trip), and again when it leaves.
-  ASSERT_EQ(city.records.needs.size(), 2u);
-  EXPECT_EQ(city.records.needs[0].reason, NeedReason::next_trip);
-  EXPECT_EQ(city.records.needs[1].reason, NeedReason::en_route);
-  EXPECT_EQ(city.records.needs[1].outcome, NeedOutcome::no_station);
+  ASSERT_EQ(city.records.needs.size(), 1u);
+  EXPECT_EQ(city.records.needs[0].reason, NeedReason::en_route);
+  EXPECT_EQ(city.records.needs[0].outcome, NeedOutcome::no_station);
 }
 
 TEST(CityModel, ChargesEnRouteInsteadOfStranding) {
   CityBuilder city = line_city();
   const auto type = city.add_type(10.0, 0.2, 11.0, 50.0);
   const auto seg = city.add_segment({.charge_below_soc = 0.01, .charge_to_soc = 0.8});
-  // Closed at the start, when the vehicle first sees that its trip is out of reach; open when it
-  // leaves at 02:00, so it stops there on the way.
-  city.add_station(4, 1, 50.0, true, charging::OpeningHours(1h, 23h));
+  city.add_station(4, 1, 50.0, true);
   city.add_vehicle(type, seg, 0, 0.05, {leg_to(10, at(2h))});
   city.run();
   const auto& trips = city.records.trips;
@@ -66,11 +62,10 @@ TEST(CityModel, ChargesEnRouteInsteadOfStranding) {
   EXPECT_NEAR(s.energy_kwh, 7.9, 1e-9);  // from 0.1 kWh (after 2 km) to 8 kWh
   EXPECT_EQ(s.end - s.start, sim::from_hours(7.9 / 50.0));
   EXPECT_EQ(trips[1].depart, s.end);
-  ASSERT_EQ(city.records.needs.size(), 2u);
-  EXPECT_EQ(city.records.needs[0].outcome, NeedOutcome::no_station);
-  EXPECT_EQ(city.records.needs[1].reason, NeedReason::en_route);
-  EXPECT_EQ(city.records.needs[1].outcome, NeedOutcome::charged);
-  EXPECT_NEAR(city.records.needs[1].detour_m, 0.0, 1e-9);  // the station is on the way
+  ASSERT_EQ(city.records.needs.size(), 1u);
+  EXPECT_EQ(city.records.needs[0].reason, NeedReason::en_route);
+  EXPECT_EQ(city.records.needs[0].outcome, NeedOutcome::charged);
+  EXPECT_NEAR(city.records.needs[0].detour_m, 0.0, 1e-9);  // the station is on the way
 }
 
 TEST(CityModel, ChargesAtHomeUntilItLeavesAndAgainWhenBack) {
@@ -98,7 +93,7 @@ TEST(CityModel, GivesUpAfterItsPatienceAndTriesTheNextStation) {
   const auto seg = city.add_segment({.charge_below_soc = 0.3, .charge_to_soc = 0.8, .patience = 10min});
   city.add_station(1, 1, 50.0, true);
   city.add_station(9, 1, 50.0, true);
-  for (int i = 0; i < 3; ++i) city.add_vehicle(type, seg, 0, 0.2, {});
+  for (int i = 0; i < 3; ++i) city.add_vehicle(type, seg, 0, 0.2, {leg_to(0, at(0h))});
   city.run();
   // All three pick the near station (the two behind cannot foresee the first one's arrival). One
   // charges there for 36 min; the other two give up after 10 min and drive to the far station,
@@ -120,7 +115,7 @@ TEST(CityModel, UsesOnlyPlugsWhoseConnectorTheVehicleHas) {
   const auto ccs_only = city.add_type(50.0, 0.2, 0.0, 100.0, std::nullopt, {"ccs2"});
   const auto seg = city.add_segment({.charge_below_soc = 0.3, .charge_to_soc = 0.8});
   city.add_station(1, 2, 100.0, true);  // GB/T DC
-  city.add_vehicle(ccs_only, seg, 0, 0.2, {});
+  city.add_vehicle(ccs_only, seg, 0, 0.2, {leg_to(0, at(0h))});
   city.run();
   ASSERT_EQ(city.records.needs.size(), 1u);
   EXPECT_EQ(city.records.needs[0].outcome, NeedOutcome::no_station);
@@ -134,7 +129,7 @@ TEST(CityModel, SkipsStationsThatAreClosedAtArrival) {
   const auto seg = city.add_segment({.charge_below_soc = 0.3, .charge_to_soc = 0.8});
   city.add_station(1, 2, 100.0, true, charging::OpeningHours(8h, 20h));
   city.add_station(8, 2, 100.0, true);
-  city.add_vehicle(type, seg, 0, 0.2, {});
+  city.add_vehicle(type, seg, 0, 0.2, {leg_to(0, at(0h))});
   city.run();
   ASSERT_EQ(city.records.sessions.size(), 1u);
   EXPECT_EQ(city.records.sessions[0].station, 1u);  // the open one, 3.5 km further
@@ -147,7 +142,7 @@ TEST(CityModel, SessionEndsWhenTheTaperingCurveReachesTheTarget) {
                                   std::vector<fleet::CurvePoint>{{0.0, 100.0}, {0.8, 100.0}, {1.0, 20.0}});
   const auto seg = city.add_segment({.charge_below_soc = 0.6, .charge_to_soc = 0.9});
   city.add_station(0, 1, 150.0, true);
-  city.add_vehicle(type, seg, 0, 0.5, {});
+  city.add_vehicle(type, seg, 0, 0.5, {leg_to(0, at(0h))});
   city.settings().sample_interval = 5min;
   city.run();
   ASSERT_EQ(city.records.sessions.size(), 1u);
