@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("-o,--output", run.output, "Result file (default: <scenario name>.h5 in the current folder)");
   auto* seed_opt = run_cmd->add_option("--seed", seed, "Random seed (overrides the scenario's seed)");
   run_cmd->add_flag("--json", run.json, "Print the run summary as one JSON object on stdout");
+  run_cmd->add_option("--plan", run.plan, "Station plan to simulate (default: base, the scenario's own stations)");
 
   std::string validate_path;
   auto* validate_cmd = app.add_subcommand("validate", "Check a scenario without running it");

@@ -8,8 +8,8 @@
 #include <exception>
 #include <ostream>
 
-#include "models/build_city.hpp"
-#include "models/city_model.hpp"
+#include "models/city/build_city.hpp"
+#include "models/city/city_model.hpp"
 #include "output/result_file.hpp"
 #include "output/run_recorder.hpp"
 #include "output/summary.hpp"
@@ -41,15 +41,17 @@ void watch_for_interrupt(sim::Simulator& simulator, sim::Time horizon) {
   }
 }
 
-void write_results(output::ResultFile& file, const output::RunMeta& meta, const models::CityInputs& city,
-                   const models::CityModel& model, const output::RunRecorder& recorder,
-                   const output::RunSummary& summary, sim::Duration horizon) {
+void write_results(output::ResultFile& file, const output::RunMeta& meta, const models::city::CityInputs& city,
+                   const models::city::CityModel& model, const output::RunRecorder& recorder,
+                   const output::RunSummary& summary, sim::Time end) {
   file.write_meta(meta);
   file.write_table("/trips", output::trips_table(recorder));
+  file.write_table("/needs", output::needs_table(recorder, model));
   file.write_table("/sessions", output::sessions_table(recorder));
-  file.write_table("/stations", output::stations_table(city, recorder, horizon));
+  file.write_table("/stations", output::stations_table(city, model, end));
   file.write_table("/stations/samples", output::station_samples_table(recorder));
   file.write_table("/vehicles", output::vehicles_table(city, model, recorder));
+  file.write_table("/segments", output::segments_table(summary));
   output::write_kpi(file, summary);
 }
 
@@ -60,10 +62,12 @@ void request_interrupt() { g_interrupt = true; }
 int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, std::ostream& err) {
   try {
     const scenarios::Scenario sc = scenarios::load_scenario_file(scenario);
-    const models::CityInputs city = models::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
-    out << fmt::format("{}: valid: {} road nodes, {} road edges, {} stations, {} vehicles in {} segments\n",
-                       scenario.string(), city.roads.node_count(), city.roads.edge_count(), city.stations.size(),
-                       city.plans.size(), sc.fleet.size());
+    const models::city::CityInputs city = models::city::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
+    const models::city::CityWorld& w = city.world;
+    out << fmt::format("{}: valid: {} road nodes, {} road edges, {} stations, {} vehicles with {} planned trips in {} "
+                       "segments\n",
+                       scenario.string(), w.roads.node_count(), w.roads.edge_count(), w.stations.size(),
+                       w.plan.vehicles.size(), w.plan.legs.size(), sc.fleet.size());
     return kExitOk;
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
@@ -77,11 +81,11 @@ int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, 
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
   g_interrupt = false;
   scenarios::Scenario sc;
-  models::CityInputs city;
+  models::city::CityInputs city;
   try {
     sc = scenarios::load_scenario_file(options.scenario);
     if (options.seed) sc.run.seed = *options.seed;
-    city = models::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
+    city = models::city::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;
@@ -110,11 +114,11 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   const auto wall_start = std::chrono::steady_clock::now();
   sim::Simulator simulator(sc.run.event_list);
   output::RunRecorder recorder;
-  models::CityModel model(simulator, city.roads, city.types, city.segments, city.stations, recorder);
-  const sim::Time horizon = sim::kTimeZero + sc.run.horizon;
+  models::city::CityModel model(simulator, city.world, recorder);
+  const sim::Time horizon = city.world.settings.horizon;
   std::string failure;
   try {
-    model.start(city.plans, sc.run.sample_interval, horizon);
+    model.start();
     watch_for_interrupt(simulator, horizon);
     simulator.run_until(horizon);
     model.finish();
@@ -123,7 +127,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   }
   const bool complete = failure.empty() && !g_interrupt;
 
-  output::RunSummary summary = output::summarize(city, recorder);
+  output::RunSummary summary = output::summarize(city, model, recorder);
   summary.scenario = sc.run.name;
   summary.seed = sc.run.seed;
   summary.status = complete ? "complete" : "interrupted";
@@ -131,7 +135,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   summary.simulated_h = sim::to_hours(simulator.now());
   summary.events = simulator.executed_count();
   try {
-    write_results(*file, meta, city, model, recorder, summary, sc.run.horizon);
+    write_results(*file, meta, city, model, recorder, summary, simulator.now());
     file->finish(complete ? output::RunStatus::complete : output::RunStatus::interrupted);
   } catch (const std::exception& e) {
     err << "error: writing " << out_path.string() << ": " << e.what() << "\n";

@@ -21,6 +21,7 @@ struct RunOptions {
   std::filesystem::path output;          // empty: <scenario stem>.h5 in the current folder
   std::optional<std::uint64_t> seed;     // overrides the scenario's seed
   bool json = false;
+  std::string plan = "base";             // scenarios::kBasePlanName or one of the scenario's plans
   std::string command_line;
 };
 

@@ -48,6 +48,7 @@ enum class NeedOutcome : std::uint8_t {
 };
 
 struct NeedRecord {
+  NeedId id;                // 0, 1, 2, ... in the order the needs arose
   VehicleId vehicle;
   NeedReason reason;
   NeedOutcome outcome;

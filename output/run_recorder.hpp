@@ -2,8 +2,8 @@
 // Collects the records a run emits (models::RunObserver) and turns them into result tables.
 #include <vector>
 
-#include "models/build_city.hpp"
-#include "models/city_model.hpp"
+#include "models/city/build_city.hpp"
+#include "models/city/city_model.hpp"
 #include "models/records.hpp"
 #include "output/table.hpp"
 
@@ -12,24 +12,34 @@ namespace evsim::output {
 class RunRecorder final : public models::RunObserver {
  public:
   void on_trip(const models::TripRecord& trip) override { trips_.push_back(trip); }
+  // Needs are reported when they end; they are kept in the order they arose (by id).
+  void on_need(const models::NeedRecord& need) override {
+    if (need.id >= needs_.size()) needs_.resize(need.id + 1);
+    needs_[need.id] = need;
+  }
   void on_session(const models::ChargeSessionRecord& session) override { sessions_.push_back(session); }
   void on_station_sample(const models::StationSample& sample) override { samples_.push_back(sample); }
 
   const std::vector<models::TripRecord>& trips() const { return trips_; }
+  const std::vector<models::NeedRecord>& needs() const { return needs_; }
   const std::vector<models::ChargeSessionRecord>& sessions() const { return sessions_; }
   const std::vector<models::StationSample>& samples() const { return samples_; }
 
  private:
   std::vector<models::TripRecord> trips_;
+  std::vector<models::NeedRecord> needs_;
   std::vector<models::ChargeSessionRecord> sessions_;
   std::vector<models::StationSample> samples_;
 };
 
-// The tables of docs/output-format.md ("Result tables").
+// The tables of docs/output-format.md ("Result tables"). Record tables (run_recorder.cpp):
 Table trips_table(const RunRecorder& recorder);
+Table needs_table(const RunRecorder& recorder, const models::city::CityModel& model);
 Table sessions_table(const RunRecorder& recorder);
 Table station_samples_table(const RunRecorder& recorder);
-Table stations_table(const models::CityInputs& city, const RunRecorder& recorder, sim::Duration horizon);
-Table vehicles_table(const models::CityInputs& city, const models::CityModel& model, const RunRecorder& recorder);
+// Per-object summaries (city_tables.cpp):
+Table stations_table(const models::city::CityInputs& city, const models::city::CityModel& model, sim::Time end);
+Table vehicles_table(const models::city::CityInputs& city, const models::city::CityModel& model,
+                     const RunRecorder& recorder);
 
 }  // namespace evsim::output

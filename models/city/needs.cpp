@@ -19,7 +19,8 @@ double hours_of(const road::RouteCost& cost) { return static_cast<double>(cost.t
 
 void CityModel::start_need(VehicleId v, NeedReason reason, road::NodeId onward) {
   Vehicle& veh = vehicles_[v];
-  NeedState ns{.record = {.vehicle = v,
+  NeedState ns{.record = {.id = static_cast<NeedId>(needs_.size()),
+                          .vehicle = v,
                           .reason = reason,
                           .outcome = NeedOutcome::open_at_end,
                           .node = veh.at,
@@ -140,7 +141,8 @@ bool CityModel::try_opportunistic(VehicleId v) {
     if (!st.hours().is_open(now()) || st.free_usable_plugs(usage) == 0) continue;
     const road::RouteCost to = router_.route(veh.at, st.node());
     if (route_energy_kwh(v, to) > veh.energy_kwh) continue;
-    NeedState ns{.record = {.vehicle = v,
+    NeedState ns{.record = {.id = static_cast<NeedId>(needs_.size()),
+                          .vehicle = v,
                             .reason = NeedReason::opportunistic,
                             .outcome = NeedOutcome::open_at_end,
                             .node = veh.at,
