@@ -28,4 +28,12 @@ std::vector<SegmentSpec> read_fleet(const NodeRef& ref, const std::vector<Vehicl
 // coverage_section.cpp
 CoverageSpec read_coverage(const NodeRef& ref, const std::filesystem::path& scenario_file);
 
+// places_section.cpp
+// A mapping {file, weight}: a CSV of weighted points (coverage demand, homes, work places, ...).
+DemandFileSpec read_demand_file(const NodeRef& ref, const std::filesystem::path& scenario_file);
+PlacesSpec read_places(const NodeRef& ref, const std::filesystem::path& scenario_file);
+
+// charging_section.cpp
+ChargingSpec read_charging(const NodeRef& ref);
+
 }  // namespace evsim::scenarios
