@@ -18,25 +18,6 @@ constexpr double kDefaultChargeBelowSoc = 0.3;
 constexpr double kDefaultChargeToSoc = 0.8;
 constexpr sim::Duration kDefaultPatience = std::chrono::minutes(30);
 
-VehicleTypeSpec read_vehicle_type(const NodeRef& ref, UniqueNames& names) {
-  const MapReader map(ref, {"name", "battery", "consumption", "max_ac_power", "max_dc_power"},
-                      "a vehicle type mapping");
-  VehicleTypeSpec t;
-  t.name = names.read(map);
-  t.battery_kwh = read_quantity(map.need("battery"), Quantity::energy, Bound::positive);
-  t.consumption_kwh_per_km = read_quantity(map.need("consumption"), Quantity::consumption, Bound::positive);
-  if (const auto ac = map.get("max_ac_power")) {
-    t.max_ac_power_kw = read_quantity(*ac, Quantity::power, Bound::non_negative);
-  }
-  if (const auto dc = map.get("max_dc_power")) {
-    t.max_dc_power_kw = read_quantity(*dc, Quantity::power, Bound::non_negative);
-  }
-  if (t.max_ac_power_kw == 0.0 && t.max_dc_power_kw == 0.0) {
-    ref.fail("max_ac_power or max_dc_power > 0", "neither");
-  }
-  return t;
-}
-
 // The location forms, each as its two keys ("node" is a form of one key).
 constexpr std::pair<std::string_view, std::string_view> kLocationForms[] = {{"node", "node"}, {"x", "y"}, {"lon", "lat"}};
 
@@ -167,15 +148,6 @@ std::string read_type_name(const NodeRef& ref, const std::vector<VehicleTypeSpec
   ref.fail(fmt::format("one of the vehicle types {}", known), quote(name));
 }
 
-void check_charge_thresholds(const MapReader& map, const SegmentSpec& s) {
-  if (s.charge_to_soc > s.charge_below_soc) return;
-  if (const auto to = map.get("charge_to_soc")) {
-    to->fail(fmt::format("a fraction above charge_below_soc ({})", s.charge_below_soc), quote(to->node().Scalar()));
-  }
-  const NodeRef below = map.need("charge_below_soc");
-  below.fail(fmt::format("a fraction below charge_to_soc ({})", s.charge_to_soc), quote(below.node().Scalar()));
-}
-
 SegmentSpec read_segment(const NodeRef& ref, UniqueNames& names, const std::vector<VehicleTypeSpec>& types) {
   const MapReader map(ref,
                       {"name", "vehicle_type", "count", "initial_soc", "charge_below_soc", "charge_to_soc", "patience",
@@ -191,7 +163,7 @@ SegmentSpec read_segment(const NodeRef& ref, UniqueNames& names, const std::vect
   const auto patience = map.get("patience");
   s.charge_below_soc = below ? read_fraction(*below) : kDefaultChargeBelowSoc;
   s.charge_to_soc = to ? read_fraction(*to) : kDefaultChargeToSoc;
-  check_charge_thresholds(map, s);
+  check_charge_thresholds(map, s.charge_below_soc, s.charge_to_soc);
   s.patience = patience ? read_duration(*patience, Bound::non_negative) : kDefaultPatience;
   PrivateCarDemand demand;
   demand.depart_to_work = read_distribution(map.need("depart_to_work"), kTimeOfDayDomain);
@@ -202,15 +174,6 @@ SegmentSpec read_segment(const NodeRef& ref, UniqueNames& names, const std::vect
 }
 
 }  // namespace
-
-std::vector<VehicleTypeSpec> read_vehicle_types(const NodeRef& ref) {
-  UniqueNames names("vehicle type");
-  std::vector<VehicleTypeSpec> types;
-  for (const NodeRef& item : read_list(ref, "a non-empty list of vehicle types", true)) {
-    types.push_back(read_vehicle_type(item, names));
-  }
-  return types;
-}
 
 std::vector<StationSpec> read_stations(const NodeRef& ref) {
   UniqueNames names("station");

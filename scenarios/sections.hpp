@@ -5,6 +5,7 @@
 // (resolve_relative in scenarios/loader.hpp) and must exist; only GeoJSON areas are read here, the
 // other files (OSM, CSV) are read by the model code.
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "scenarios/scenario.hpp"
@@ -15,8 +16,15 @@ namespace evsim::scenarios {
 // road_section.cpp
 RoadSpec read_road(const NodeRef& ref, const std::filesystem::path& scenario_file);
 
-// sections.cpp
+// vehicle_type_section.cpp
 std::vector<VehicleTypeSpec> read_vehicle_types(const NodeRef& ref);
+// A connector name (vehicle types' connectors, plugs' connector): [a-z0-9_]+.
+std::string read_connector(const NodeRef& ref);
+// Fails unless charge_below_soc < charge_to_soc: at `map`'s charge_to_soc when it sets one, else at
+// its charge_below_soc (one of them must be set in `map` when the pair is wrong).
+void check_charge_thresholds(const MapReader& map, double charge_below_soc, double charge_to_soc);
+
+// sections.cpp
 std::vector<StationSpec> read_stations(const NodeRef& ref);
 std::vector<StationFileSpec> read_station_files(const NodeRef& ref, const std::filesystem::path& scenario_file);
 // `stations` are the scenario's own, whose names a plan's stations must not reuse.
