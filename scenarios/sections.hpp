@@ -24,12 +24,14 @@ std::string read_connector(const NodeRef& ref);
 // its charge_below_soc (one of them must be set in `map` when the pair is wrong).
 void check_charge_thresholds(const MapReader& map, double charge_below_soc, double charge_to_soc);
 
-// sections.cpp
+// station_section.cpp
 std::vector<StationSpec> read_stations(const NodeRef& ref);
 std::vector<StationFileSpec> read_station_files(const NodeRef& ref, const std::filesystem::path& scenario_file);
 // `stations` are the scenario's own, whose names a plan's stations must not reuse.
 std::vector<PlanSpec> read_plans(const NodeRef& ref, const std::filesystem::path& scenario_file,
                                  const std::vector<StationSpec>& stations);
+
+// fleet_section.cpp
 // `types` are the scenario's vehicle types, which each segment must name.
 std::vector<SegmentSpec> read_fleet(const NodeRef& ref, const std::vector<VehicleTypeSpec>& types);
 
