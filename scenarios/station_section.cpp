@@ -43,15 +43,42 @@ LocationSpec read_location(const MapReader& map) {
 
 PlugSpec read_plug(const NodeRef& ref) {
   constexpr std::string_view kKinds[] = {"ac", "dc"};
-  const MapReader map(ref, {"count", "power", "kind"}, "a plug mapping {count, power, kind}");
+  const MapReader map(ref, {"count", "power", "kind", "connector"}, "a plug mapping {count, power, kind, connector}");
   const auto count = map.get("count");
-  return {.count = count ? read_uint32(*count, 1) : 1u,
-          .power_kw = read_quantity(map.need("power"), Quantity::power, Bound::positive),
-          .kind = read_choice(map.need("kind"), kKinds) == 0 ? PlugKind::ac : PlugKind::dc};
+  PlugSpec p{.count = count ? read_uint32(*count, 1) : 1u,
+             .power_kw = read_quantity(map.need("power"), Quantity::power, Bound::positive),
+             .kind = read_choice(map.need("kind"), kKinds) == 0 ? PlugKind::ac : PlugKind::dc};
+  const auto connector = map.get("connector");
+  p.connector = connector ? read_connector(*connector)
+                          : std::string(p.kind == PlugKind::ac ? kDefaultAcConnector : kDefaultDcConnector);
+  return p;
+}
+
+// "24/7", or "HH:MM-HH:MM" (times of day as in scenarios/units.hpp) with open != close.
+OpeningHoursSpec read_opening_hours(const NodeRef& ref) {
+  constexpr std::string_view kExpected = R"(opening hours "24/7" or "HH:MM-HH:MM")";
+  if (!ref.node().IsScalar()) ref.fail(kExpected, describe_found(ref.node()));
+  const std::string& text = ref.node().Scalar();
+  if (text == "24/7") return OpeningHoursSpec{};
+  const std::size_t dash = text.find('-');
+  if (dash == std::string::npos) ref.fail(kExpected, quote(text));
+  OpeningHoursSpec hours{.always_open = false};
+  try {
+    hours.open = parse_time_of_day(std::string_view(text).substr(0, dash));
+    hours.close = parse_time_of_day(std::string_view(text).substr(dash + 1));
+  } catch (const UnitError&) {
+    ref.fail(kExpected, quote(text));
+  }
+  if (hours.open == std::chrono::hours(24)) ref.fail("an opening time before 24:00 (00:00 is the same time)", quote(text));
+  if (hours.open == hours.close) {
+    ref.fail(R"(opening hours with different opening and closing times ("24/7" for always open))", quote(text));
+  }
+  return hours;
 }
 
 StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
-  const MapReader map(ref, {"name", "node", "x", "y", "lon", "lat", "plugs", "public"}, "a station mapping");
+  const MapReader map(ref, {"name", "node", "x", "y", "lon", "lat", "plugs", "public", "price", "hours"},
+                      "a station mapping");
   StationSpec s;
   s.name = names.read(map);
   s.location = read_location(map);
@@ -60,6 +87,8 @@ StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
     s.plugs.push_back(read_plug(plug));
   }
   if (const auto is_public = map.get("public")) s.is_public = read_bool(*is_public);
+  if (const auto price = map.get("price")) s.price_per_kwh = read_quantity(*price, Quantity::energy_price, Bound::non_negative);
+  if (const auto hours = map.get("hours")) s.hours = read_opening_hours(*hours);
   return s;
 }
 
@@ -80,11 +109,13 @@ constexpr ColumnKey kColumnKeys[] = {
     {"y", &StationFileSpec::y_column},               {"node", &StationFileSpec::node_column},
     {"dc_plugs", &StationFileSpec::dc_plugs_column}, {"ac_plugs", &StationFileSpec::ac_plugs_column},
     {"dc_power", &StationFileSpec::dc_power_column}, {"ac_power", &StationFileSpec::ac_power_column},
+    {"price", &StationFileSpec::price_column},
 };
 
 // Renames columns of `f`; no two keys may end up reading the same column (renamed or by default).
 void read_columns(const NodeRef& ref, StationFileSpec& f) {
-  const MapReader map(ref, {"name", "lon", "lat", "x", "y", "node", "dc_plugs", "ac_plugs", "dc_power", "ac_power"},
+  const MapReader map(ref,
+                      {"name", "lon", "lat", "x", "y", "node", "dc_plugs", "ac_plugs", "dc_power", "ac_power", "price"},
                       "a mapping of column names");
   for (const ColumnKey& c : kColumnKeys) {
     if (const auto name = map.get(c.key)) f.*c.column = read_string(*name);
@@ -104,7 +135,7 @@ void read_columns(const NodeRef& ref, StationFileSpec& f) {
 }
 
 StationFileSpec read_station_file(const NodeRef& ref, const std::filesystem::path& scenario_file) {
-  const MapReader map(ref, {"file", "columns", "dc_power", "ac_power", "public"}, "a station file mapping");
+  const MapReader map(ref, {"file", "columns", "dc_power", "ac_power", "price", "public"}, "a station file mapping");
   StationFileSpec f;
   const NodeRef file = map.need("file");
   f.file = read_existing_file(file, scenario_file);
@@ -112,6 +143,9 @@ StationFileSpec read_station_file(const NodeRef& ref, const std::filesystem::pat
   if (const auto columns = map.get("columns")) read_columns(*columns, f);
   if (const auto dc = map.get("dc_power")) f.dc_power_kw = read_quantity(*dc, Quantity::power, Bound::positive);
   if (const auto ac = map.get("ac_power")) f.ac_power_kw = read_quantity(*ac, Quantity::power, Bound::positive);
+  if (const auto price = map.get("price")) {
+    f.price_per_kwh = read_quantity(*price, Quantity::energy_price, Bound::non_negative);
+  }
   if (const auto is_public = map.get("public")) f.is_public = read_bool(*is_public);
   return f;
 }

@@ -60,8 +60,8 @@ TEST(LoaderErrors, UnknownNestedKey) {
   EXPECT_EQ(error_of(scenario_with("road", "road:\n  grid: {rows: 4, colz: 4, spacing: 100m, speed: 30km/h}\n")),
             R"(t.yaml:2:19: road.grid.colz: expected one of the keys rows, cols, spacing, speed, found unknown key "colz")");
   EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - name: a\n    node: 1\n    plug: []\n")),
-            R"(t.yaml:4:5: stations[0].plug: expected one of the keys name, node, x, y, lon, lat, plugs, public, )"
-            R"(found unknown key "plug")");
+            R"(t.yaml:4:5: stations[0].plug: expected one of the keys name, node, x, y, lon, lat, plugs, public, price, )"
+            R"(hours, found unknown key "plug")");
 }
 
 TEST(LoaderErrors, KeyGivenTwice) {
