@@ -87,7 +87,7 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   sc.vehicle_types = read_vehicle_types(top.need("vehicle_types"));
   if (const auto stations = top.get("stations")) sc.stations = read_stations(*stations);
   if (const auto files = top.get("station_files")) sc.station_files = read_station_files(*files, file);
-  sc.fleet = read_fleet(top.need("fleet"), sc.vehicle_types);
+  sc.fleet = read_fleet(top.need("fleet"), sc.vehicle_types, file);
   if (const auto plans = top.get("plans")) sc.plans = read_plans(*plans, file, sc.stations);
   if (const auto coverage = top.get("coverage")) sc.coverage = read_coverage(*coverage, file);
   if (const auto places = top.get("places")) sc.places = read_places(*places, file);

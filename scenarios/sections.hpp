@@ -26,6 +26,9 @@ void check_charge_thresholds(const MapReader& map, double charge_below_soc, doub
 
 // station_section.cpp
 std::vector<StationSpec> read_stations(const NodeRef& ref);
+// The location in `map`: exactly one of the forms node, x and y, or lon and lat (other keys of
+// `map` are left alone). Used by stations and depots.
+LocationSpec read_location(const MapReader& map);
 std::vector<StationFileSpec> read_station_files(const NodeRef& ref, const std::filesystem::path& scenario_file);
 // `stations` are the scenario's own, whose names a plan's stations must not reuse.
 std::vector<PlanSpec> read_plans(const NodeRef& ref, const std::filesystem::path& scenario_file,
@@ -33,7 +36,8 @@ std::vector<PlanSpec> read_plans(const NodeRef& ref, const std::filesystem::path
 
 // fleet_section.cpp
 // `types` are the scenario's vehicle types, which each segment must name.
-std::vector<SegmentSpec> read_fleet(const NodeRef& ref, const std::vector<VehicleTypeSpec>& types);
+std::vector<SegmentSpec> read_fleet(const NodeRef& ref, const std::vector<VehicleTypeSpec>& types,
+                                    const std::filesystem::path& scenario_file);
 
 // coverage_section.cpp
 CoverageSpec read_coverage(const NodeRef& ref, const std::filesystem::path& scenario_file);

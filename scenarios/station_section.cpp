@@ -17,30 +17,6 @@ namespace {
 // The location forms, each as its two keys ("node" is a form of one key).
 constexpr std::pair<std::string_view, std::string_view> kLocationForms[] = {{"node", "node"}, {"x", "y"}, {"lon", "lat"}};
 
-LocationSpec read_location(const MapReader& map) {
-  constexpr std::string_view kForms = R"(key "node", keys "x" and "y" or keys "lon" and "lat")";
-  std::vector<std::string_view> given;  // the first key present of each form
-  for (const auto& [first, second] : kLocationForms) {
-    if (map.has(first)) {
-      given.push_back(first);
-    } else if (map.has(second)) {
-      given.push_back(second);
-    }
-  }
-  if (given.empty()) map.ref().fail(kForms, "nothing");
-  if (given.size() > 1) {
-    const std::string found = given.size() == 2 ? fmt::format(R"(both "{}" and "{}")", given[0], given[1])
-                                                : fmt::format(R"("{}", "{}" and "{}")", given[0], given[1], given[2]);
-    map.ref().fail(fmt::format("either {}", kForms), found);
-  }
-  if (const auto node = map.get("node")) return NodeLocation{read_uint32(*node)};
-  if (given.front() == "x" || given.front() == "y") {
-    return XyLocation{.x_m = read_quantity(map.need("x"), Quantity::length, Bound::any),
-                      .y_m = read_quantity(map.need("y"), Quantity::length, Bound::any)};
-  }
-  return LonLatLocation{.lon = read_longitude(map.need("lon")), .lat = read_latitude(map.need("lat"))};
-}
-
 PlugSpec read_plug(const NodeRef& ref) {
   constexpr std::string_view kKinds[] = {"ac", "dc"};
   const MapReader map(ref, {"count", "power", "kind", "connector"}, "a plug mapping {count, power, kind, connector}");
@@ -169,6 +145,30 @@ PlanSpec read_plan(const NodeRef& ref, UniqueNames& plan_names, const std::files
 }
 
 }  // namespace
+
+LocationSpec read_location(const MapReader& map) {
+  constexpr std::string_view kForms = R"(key "node", keys "x" and "y" or keys "lon" and "lat")";
+  std::vector<std::string_view> given;  // the first key present of each form
+  for (const auto& [first, second] : kLocationForms) {
+    if (map.has(first)) {
+      given.push_back(first);
+    } else if (map.has(second)) {
+      given.push_back(second);
+    }
+  }
+  if (given.empty()) map.ref().fail(kForms, "nothing");
+  if (given.size() > 1) {
+    const std::string found = given.size() == 2 ? fmt::format(R"(both "{}" and "{}")", given[0], given[1])
+                                                : fmt::format(R"("{}", "{}" and "{}")", given[0], given[1], given[2]);
+    map.ref().fail(fmt::format("either {}", kForms), found);
+  }
+  if (const auto node = map.get("node")) return NodeLocation{read_uint32(*node)};
+  if (given.front() == "x" || given.front() == "y") {
+    return XyLocation{.x_m = read_quantity(map.need("x"), Quantity::length, Bound::any),
+                      .y_m = read_quantity(map.need("y"), Quantity::length, Bound::any)};
+  }
+  return LonLatLocation{.lon = read_longitude(map.need("lon")), .lat = read_latitude(map.need("lat"))};
+}
 
 std::vector<StationSpec> read_stations(const NodeRef& ref) {
   UniqueNames names("station");
