@@ -15,11 +15,22 @@ namespace evsim::scenarios {
 namespace {
 
 constexpr sim::Duration kDefaultSampleInterval = std::chrono::minutes(15);
+constexpr double kMinAmbientTemperatureC = -50.0;
+constexpr double kMaxAmbientTemperatureC = 60.0;
 
 sim::EventListKind read_event_list(const NodeRef& ref) {
   std::vector<std::string_view> names;
   for (const sim::EventListKind kind : sim::kAllEventListKinds) names.push_back(sim::to_string(kind));
   return sim::kAllEventListKinds[read_choice(ref, names)];
+}
+
+double read_ambient_temperature(const NodeRef& ref) {
+  const double value = read_quantity(ref, Quantity::temperature, Bound::any);
+  if (!(value >= kMinAmbientTemperatureC && value <= kMaxAmbientTemperatureC)) {
+    ref.fail(fmt::format("a temperature from {} to {} degC", kMinAmbientTemperatureC, kMaxAmbientTemperatureC),
+             quote(ref.node().Scalar()));
+  }
+  return value;
 }
 
 RunSpec read_run(const MapReader& top) {
@@ -38,6 +49,7 @@ RunSpec read_run(const MapReader& top) {
     horizon.fail("a duration >= sample_interval (15min by default)", quote(horizon.node().Scalar()));
   }
   if (const auto event_list = top.get("event_list")) run.event_list = read_event_list(*event_list);
+  if (const auto ambient = top.get("ambient_temperature")) run.ambient_temperature_c = read_ambient_temperature(*ambient);
   return run;
 }
 
@@ -64,8 +76,8 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   }
   if (!root.node().IsDefined() || root.node().IsNull()) root.fail("a mapping of scenario keys", "an empty document");
   const MapReader top(root,
-                      {"name", "seed", "horizon", "sample_interval", "event_list", "road", "vehicle_types", "stations",
-                       "station_files", "fleet", "plans", "coverage"},
+                      {"name", "seed", "horizon", "sample_interval", "event_list", "ambient_temperature", "road",
+                       "vehicle_types", "stations", "station_files", "fleet", "plans", "coverage", "places", "charging"},
                       "a mapping of scenario keys");
   Scenario sc;
   sc.source_file = file;
@@ -75,9 +87,11 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   sc.vehicle_types = read_vehicle_types(top.need("vehicle_types"));
   if (const auto stations = top.get("stations")) sc.stations = read_stations(*stations);
   if (const auto files = top.get("station_files")) sc.station_files = read_station_files(*files, file);
-  sc.fleet = read_fleet(top.need("fleet"), sc.vehicle_types);
+  sc.fleet = read_fleet(top.need("fleet"), sc.vehicle_types, file);
   if (const auto plans = top.get("plans")) sc.plans = read_plans(*plans, file, sc.stations);
   if (const auto coverage = top.get("coverage")) sc.coverage = read_coverage(*coverage, file);
+  if (const auto places = top.get("places")) sc.places = read_places(*places, file);
+  if (const auto charging = top.get("charging")) sc.charging = read_charging(*charging);
   return sc;
 }
 

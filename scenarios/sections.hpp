@@ -5,6 +5,7 @@
 // (resolve_relative in scenarios/loader.hpp) and must exist; only GeoJSON areas are read here, the
 // other files (OSM, CSV) are read by the model code.
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "scenarios/scenario.hpp"
@@ -15,17 +16,38 @@ namespace evsim::scenarios {
 // road_section.cpp
 RoadSpec read_road(const NodeRef& ref, const std::filesystem::path& scenario_file);
 
-// sections.cpp
+// vehicle_type_section.cpp
 std::vector<VehicleTypeSpec> read_vehicle_types(const NodeRef& ref);
+// A connector name (vehicle types' connectors, plugs' connector): [a-z0-9_]+.
+std::string read_connector(const NodeRef& ref);
+// Fails unless charge_below_soc < charge_to_soc: at `map`'s charge_to_soc when it sets one, else at
+// its charge_below_soc (one of them must be set in `map` when the pair is wrong).
+void check_charge_thresholds(const MapReader& map, double charge_below_soc, double charge_to_soc);
+
+// station_section.cpp
 std::vector<StationSpec> read_stations(const NodeRef& ref);
+// The location in `map`: exactly one of the forms node, x and y, or lon and lat (other keys of
+// `map` are left alone). Used by stations and depots.
+LocationSpec read_location(const MapReader& map);
 std::vector<StationFileSpec> read_station_files(const NodeRef& ref, const std::filesystem::path& scenario_file);
 // `stations` are the scenario's own, whose names a plan's stations must not reuse.
 std::vector<PlanSpec> read_plans(const NodeRef& ref, const std::filesystem::path& scenario_file,
                                  const std::vector<StationSpec>& stations);
+
+// fleet_section.cpp
 // `types` are the scenario's vehicle types, which each segment must name.
-std::vector<SegmentSpec> read_fleet(const NodeRef& ref, const std::vector<VehicleTypeSpec>& types);
+std::vector<SegmentSpec> read_fleet(const NodeRef& ref, const std::vector<VehicleTypeSpec>& types,
+                                    const std::filesystem::path& scenario_file);
 
 // coverage_section.cpp
 CoverageSpec read_coverage(const NodeRef& ref, const std::filesystem::path& scenario_file);
+
+// places_section.cpp
+// A mapping {file, weight}: a CSV of weighted points (coverage demand, homes, work places, ...).
+DemandFileSpec read_demand_file(const NodeRef& ref, const std::filesystem::path& scenario_file);
+PlacesSpec read_places(const NodeRef& ref, const std::filesystem::path& scenario_file);
+
+// charging_section.cpp
+ChargingSpec read_charging(const NodeRef& ref);
 
 }  // namespace evsim::scenarios

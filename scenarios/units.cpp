@@ -34,6 +34,15 @@ constexpr UnitDef kUnits[] = {
     {Quantity::angle, "°", 1.0},
     {Quantity::fraction, "", 1.0},
     {Quantity::fraction, "%", 0.01},
+    {Quantity::temperature, "degC", 1.0},
+    {Quantity::temperature, "°C", 1.0},
+    {Quantity::temperature, "C", 1.0},
+    {Quantity::energy_price, "/kWh", 1.0},
+    {Quantity::energy_price, "CNY/kWh", 1.0},
+    {Quantity::energy_price, "yuan/kWh", 1.0},
+    {Quantity::value_of_time, "/h", 1.0},
+    {Quantity::value_of_time, "CNY/h", 1.0},
+    {Quantity::value_of_time, "yuan/h", 1.0},
 };
 
 constexpr double kMaxDurationMs = 9.2e18;  // just inside the int64 range of sim::Duration
@@ -133,6 +142,9 @@ std::string_view quantity_noun(Quantity q) {
     case Quantity::consumption: return "a consumption";
     case Quantity::angle: return "an angle";
     case Quantity::fraction: return "a fraction";
+    case Quantity::temperature: return "a temperature";
+    case Quantity::energy_price: return "a price per kWh";
+    case Quantity::value_of_time: return "a value of time";
   }
   return "a value";
 }

@@ -11,6 +11,9 @@
 //   consumption   kWh/km      Wh/km, kWh/100km
 //   angle         deg         °            (longitudes and latitudes)
 //   fraction      (none)      %            a fraction is always in [0, 1]
+//   temperature   degC        °C, C
+//   energy price  /kWh        CNY/kWh, yuan/kWh   (the scenario's currency per kWh)
+//   value of time /h          CNY/h, yuan/h       (the scenario's currency per hour)
 //
 // Grammar: [+|-] number [spaces] [unit]. The number is decimal with an optional fraction part and
 // exponent ("12", "0.5", ".5", "1e3"); unit symbols are case-sensitive. A number without a unit is
@@ -29,7 +32,19 @@
 
 namespace evsim::scenarios {
 
-enum class Quantity { power, energy, duration, length, speed, consumption, angle, fraction };
+enum class Quantity {
+  power,
+  energy,
+  duration,
+  length,
+  speed,
+  consumption,
+  angle,
+  fraction,
+  temperature,
+  energy_price,
+  value_of_time,
+};
 
 struct UnitDef {
   Quantity quantity;

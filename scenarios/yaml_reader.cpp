@@ -26,6 +26,12 @@ std::string integer_phrase(std::uint64_t min, std::uint64_t max) {
   return fmt::format("an integer from {} to {}", min, max);
 }
 
+// The value of the entry `name` of the mapping `map`; an empty value is reported at its key.
+NodeRef value_ref(const NodeRef& map, const std::string& name, const YAML::Node& key, const YAML::Node& value) {
+  const NodeRef ref = map.key(name, value);
+  return value.IsNull() ? ref.at_mark(key.Mark()) : ref;
+}
+
 }  // namespace
 
 std::string NodeRef::path() const { return path_.empty() ? std::string(kDocumentKey) : path_; }
@@ -72,20 +78,23 @@ std::string join_names(std::span<const std::string_view> names) {
 }
 
 MapReader::MapReader(const NodeRef& ref, std::initializer_list<std::string_view> allowed, std::string_view what)
+    : MapReader(ref, std::span<const std::string_view>(allowed.begin(), allowed.size()), what) {}
+
+MapReader::MapReader(const NodeRef& ref, std::span<const std::string_view> allowed, std::string_view what,
+                     const UnknownKeyCheck& check_unknown)
     : ref_(ref) {
   if (!ref.node().IsMap()) ref.fail(what, describe_found(ref.node()));
-  const std::span<const std::string_view> names(allowed.begin(), allowed.size());
   for (const auto& entry : ref.node()) {  // `entry` is a pair of nodes held by value
     const YAML::Node& key = entry.first;
     if (!key.IsScalar()) ref.key("?", key).fail("a plain key", describe_found(key));
     const std::string name = key.Scalar();
     const NodeRef key_ref = ref.key(name, key);
-    if (std::find(names.begin(), names.end(), name) == names.end()) {
-      key_ref.fail(fmt::format("one of the keys {}", join_names(names)), fmt::format("unknown key {}", quote(name)));
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      if (check_unknown) check_unknown(key_ref, name);
+      key_ref.fail(fmt::format("one of the keys {}", join_names(allowed)), fmt::format("unknown key {}", quote(name)));
     }
     if (has(name)) key_ref.fail("each key once", fmt::format("{} a second time", quote(name)));
-    const NodeRef value = ref.key(name, entry.second);
-    entries_.emplace_back(name, entry.second.IsNull() ? value.at_mark(key.Mark()) : value);
+    entries_.emplace_back(name, value_ref(ref, name, key, entry.second));
   }
 }
 
@@ -100,6 +109,16 @@ NodeRef MapReader::need(std::string_view key) const {
   std::optional<NodeRef> value = get(key);
   if (!value) ref_.fail(fmt::format("key \"{}\"", key), "nothing");
   return *value;
+}
+
+std::optional<NodeRef> peek_key(const NodeRef& ref, std::string_view key) {
+  if (!ref.node().IsMap()) return std::nullopt;
+  for (const auto& entry : ref.node()) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) {
+      return value_ref(ref, entry.first.Scalar(), entry.first, entry.second);
+    }
+  }
+  return std::nullopt;
 }
 
 std::string exactly_one_key(const MapReader& map, std::span<const std::string_view> names) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -56,8 +57,14 @@ std::string describe_found(const YAML::Node& node);
 // A mapping whose keys have been checked: each is one of `allowed` and appears once.
 class MapReader {
  public:
+  // Called with a key that is not allowed (its NodeRef and name) before the generic "unknown key"
+  // failure, to report it more precisely by failing itself; returning leaves the generic failure.
+  using UnknownKeyCheck = std::function<void(const NodeRef& key, const std::string& name)>;
+
   // `what` is the expected text when the node is not a mapping ("a station mapping").
   MapReader(const NodeRef& ref, std::initializer_list<std::string_view> allowed, std::string_view what);
+  MapReader(const NodeRef& ref, std::span<const std::string_view> allowed, std::string_view what,
+            const UnknownKeyCheck& check_unknown = {});
 
   const NodeRef& ref() const { return ref_; }
   bool has(std::string_view key) const { return get(key).has_value(); }
@@ -69,6 +76,11 @@ class MapReader {
   NodeRef ref_;
   std::vector<std::pair<std::string, NodeRef>> entries_;
 };
+
+// The value of `key` in the mapping `ref` (its first occurrence), before a MapReader checks the
+// mapping: for a key that decides which other keys are allowed. nullopt when `ref` is not a
+// mapping or has no such key. An empty value is reported at its key, as MapReader does.
+std::optional<NodeRef> peek_key(const NodeRef& ref, std::string_view key);
 
 // The one key of `names` present in `map`; fails at the mapping when there are none or several.
 std::string exactly_one_key(const MapReader& map, std::span<const std::string_view> names);

@@ -51,16 +51,17 @@ TEST(LoaderErrors, DocumentThatIsNotAScenarioMapping) {
 
 TEST(LoaderErrors, UnknownTopLevelKey) {
   EXPECT_EQ(error_of(scenario_with("horizon", "horizn: 1d\n")),
-            R"(t.yaml:1:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, road, )"
-            R"(vehicle_types, stations, station_files, fleet, plans, coverage, found unknown key "horizn")");
+            R"(t.yaml:1:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, )"
+            R"(ambient_temperature, road, vehicle_types, stations, station_files, fleet, plans, coverage, places, )"
+            R"(charging, found unknown key "horizn")");
 }
 
 TEST(LoaderErrors, UnknownNestedKey) {
   EXPECT_EQ(error_of(scenario_with("road", "road:\n  grid: {rows: 4, colz: 4, spacing: 100m, speed: 30km/h}\n")),
             R"(t.yaml:2:19: road.grid.colz: expected one of the keys rows, cols, spacing, speed, found unknown key "colz")");
   EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - name: a\n    node: 1\n    plug: []\n")),
-            R"(t.yaml:4:5: stations[0].plug: expected one of the keys name, node, x, y, lon, lat, plugs, public, )"
-            R"(found unknown key "plug")");
+            R"(t.yaml:4:5: stations[0].plug: expected one of the keys name, node, x, y, lon, lat, plugs, public, price, )"
+            R"(hours, found unknown key "plug")");
 }
 
 TEST(LoaderErrors, KeyGivenTwice) {
@@ -255,6 +256,47 @@ TEST(LoaderErrors, UnknownEventListAndPlugKind) {
             R"(t.yaml:2:13: event_list: expected one of binary_heap, quaternary_heap, radix_heap, found "fibonacci_heap")");
   EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - {name: a, node: 1, plugs: [{power: 50kW, kind: hpc}]}\n")),
             R"(t.yaml:2:52: stations[0].plugs[0].kind: expected one of ac, dc, found "hpc")");
+}
+
+TEST(LoaderErrors, AmbientTemperature) {
+  const auto ambient = [](const std::string& text) {
+    return error_of(scenario_with("name", "name: t\nambient_temperature: " + text + "\n"));
+  };
+  EXPECT_EQ(ambient("-51C"), R"(t.yaml:2:22: ambient_temperature: expected a temperature from -50 to 60 degC, found "-51C")");
+  EXPECT_EQ(ambient("61"), R"(t.yaml:2:22: ambient_temperature: expected a temperature from -50 to 60 degC, found "61")");
+  EXPECT_EQ(ambient("68F"),
+            R"(t.yaml:2:22: ambient_temperature: expected a temperature (units degC, °C, C), found unknown unit "F" in "68F")");
+  EXPECT_EQ(ambient("[20]"), R"(t.yaml:2:22: ambient_temperature: expected a temperature (units degC, °C, C), found a list)");
+}
+
+TEST(LoaderErrors, ChargingSettings) {
+  const auto charging = [](const std::string& text) { return error_of(scenario_with("", "charging: {" + text + "}\n")); };
+  EXPECT_EQ(charging("ac_efficiency: 0"), R"(t.yaml:1:27: charging.ac_efficiency: expected a fraction > 0, found "0")");
+  EXPECT_EQ(charging("dc_efficiency: 105%"),
+            R"(t.yaml:1:27: charging.dc_efficiency: expected a fraction from 0 to 1 (or 0% to 100%), found "105%")");
+  EXPECT_EQ(charging("nearest_stations: 0"),
+            R"(t.yaml:1:30: charging.nearest_stations: expected an integer from 1 to 64, found "0")");
+  EXPECT_EQ(charging("nearest_stations: 65"),
+            R"(t.yaml:1:30: charging.nearest_stations: expected an integer from 1 to 64, found "65")");
+  EXPECT_EQ(charging("availability_radius: 0m"),
+            R"(t.yaml:1:33: charging.availability_radius: expected a length > 0, found "0m")");
+  EXPECT_EQ(charging("radius: 1km"),
+            R"(t.yaml:1:12: charging.radius: expected one of the keys ac_efficiency, dc_efficiency, nearest_stations, )"
+            R"(availability_radius, found unknown key "radius")");
+  EXPECT_EQ(error_of(scenario_with("", "charging: fast\n")), R"(t.yaml:1:11: charging: expected a charging mapping, found "fast")");
+}
+
+TEST(LoaderErrors, Places) {
+  EXPECT_EQ(error_of(scenario_with("", "places:\n  homes: {file: people.csv}\n")),
+            R"(t.yaml:2:17: places.homes.file: expected an existing file, found no such file "people.csv")");
+  EXPECT_EQ(error_of(scenario_with("", "places:\n  work: {weight: jobs}\n")),
+            R"(t.yaml:2:9: places.work: expected key "file", found nothing)");
+  EXPECT_EQ(error_of(scenario_with("", "places:\n  shops: {file: shops.csv}\n")),
+            R"(t.yaml:2:3: places.shops: expected one of the keys homes, work, other, found unknown key "shops")");
+  EXPECT_EQ(error_of(scenario_with("", "places:\n  other: pois.csv\n")),
+            R"(t.yaml:2:10: places.other: expected a demand mapping {file, weight}, found "pois.csv")");
+  EXPECT_EQ(error_of(scenario_with("", "places: [homes]\n")),
+            R"(t.yaml:1:9: places: expected a places mapping {homes, work, other}, found a list)");
 }
 
 TEST(LoaderErrors, ThrowAtFormatsAKeptMark) {

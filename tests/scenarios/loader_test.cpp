@@ -162,6 +162,68 @@ TEST(Loader, OptionalKeysOverrideDefaults) {
   EXPECT_DOUBLE_EQ(priv.stations[0].plugs[0].power_kw, 1000.0);
 }
 
+TEST(Loader, AmbientTemperatureChargingAndPlacesDefaults) {
+  const Scenario sc = parse_scenario(scenario_with("", ""), "t.yaml");
+  EXPECT_DOUBLE_EQ(sc.run.ambient_temperature_c, 20.0);
+  EXPECT_DOUBLE_EQ(sc.charging.ac_efficiency, 0.92);
+  EXPECT_DOUBLE_EQ(sc.charging.dc_efficiency, 0.95);
+  EXPECT_EQ(sc.charging.nearest_stations, 16u);
+  EXPECT_DOUBLE_EQ(sc.charging.availability_radius_m, 1000.0);
+  EXPECT_FALSE(sc.places.homes.has_value());
+  EXPECT_FALSE(sc.places.work.has_value());
+  EXPECT_FALSE(sc.places.other.has_value());
+  const Scenario empty = parse_scenario(scenario_with("", "charging: {}\nplaces: {}\n"), "t.yaml");
+  EXPECT_EQ(empty.charging.nearest_stations, 16u);
+  EXPECT_FALSE(empty.places.homes.has_value());
+}
+
+TEST(Loader, AmbientTemperatureForms) {
+  const auto temperature = [](const std::string& text) {
+    return parse_scenario(scenario_with("name", "name: t\nambient_temperature: " + text + "\n"), "t.yaml")
+        .run.ambient_temperature_c;
+  };
+  EXPECT_DOUBLE_EQ(temperature("20C"), 20.0);
+  EXPECT_DOUBLE_EQ(temperature("20 °C"), 20.0);
+  EXPECT_DOUBLE_EQ(temperature("-5degC"), -5.0);
+  EXPECT_DOUBLE_EQ(temperature("-12.5"), -12.5);
+  EXPECT_DOUBLE_EQ(temperature("-50"), -50.0);
+  EXPECT_DOUBLE_EQ(temperature("60C"), 60.0);
+}
+
+TEST(Loader, ChargingSettings) {
+  const Scenario sc = parse_scenario(
+      scenario_with("", "charging: {ac_efficiency: 90%, dc_efficiency: 1, nearest_stations: 64, "
+                        "availability_radius: 1.5km}\n"),
+      "t.yaml");
+  EXPECT_DOUBLE_EQ(sc.charging.ac_efficiency, 0.9);
+  EXPECT_DOUBLE_EQ(sc.charging.dc_efficiency, 1.0);
+  EXPECT_EQ(sc.charging.nearest_stations, 64u);
+  EXPECT_DOUBLE_EQ(sc.charging.availability_radius_m, 1500.0);
+}
+
+TEST(Loader, PlacesFromWeightedPointFiles) {
+  const Scenario sc = parse_scenario(scenario_with("", "places:\n"
+                                                       "  homes: {file: population.csv, weight: pop}\n"
+                                                       "  work: {file: population.csv}\n"
+                                                       "  other:\n"
+                                                       "    file: road/nodes.csv\n"
+                                                       "    weight: visits\n"),
+                                     kData / "t.yaml");
+  ASSERT_TRUE(sc.places.homes.has_value());
+  EXPECT_EQ(sc.places.homes->file, kData / "population.csv");
+  EXPECT_EQ(sc.places.homes->weight_column, "pop");
+  EXPECT_EQ(sc.places.homes->mark.key_path, "places.homes.file");
+  EXPECT_EQ(sc.places.homes->mark.line, 2);
+  EXPECT_EQ(sc.places.homes->mark.column, 17);
+  ASSERT_TRUE(sc.places.work.has_value());
+  EXPECT_EQ(sc.places.work->weight_column, "weight");
+  ASSERT_TRUE(sc.places.other.has_value());
+  EXPECT_EQ(sc.places.other->file, kData / "road/nodes.csv");
+  EXPECT_EQ(sc.places.other->weight_column, "visits");
+  EXPECT_EQ(sc.places.other->mark.key_path, "places.other.file");
+  EXPECT_EQ(sc.places.other->mark.line, 5);
+}
+
 TEST(Loader, DistributionForms) {
   const Scenario sc = parse_scenario(scenario_with_segment("    vehicle_type: car\n"
                                                            "    count: 0\n"
@@ -224,8 +286,9 @@ TEST(Loader, NormalBoundsDefaultToFourSdLimitedToTheKeysRange) {
 TEST(Loader, FilesAreNamedAsGivenInMessages) {
   const fs::path file = kData / "unknown_top_level_key.yaml";
   EXPECT_EQ(error_of(read_text(file)),
-            R"(t.yaml:3:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, road, )"
-            R"(vehicle_types, stations, station_files, fleet, plans, coverage, found unknown key "horizn")");
+            R"(t.yaml:3:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, )"
+            R"(ambient_temperature, road, vehicle_types, stations, station_files, fleet, plans, coverage, places, )"
+            R"(charging, found unknown key "horizn")");
   try {
     load_scenario_file(file);
     FAIL() << "no error";

@@ -11,6 +11,7 @@ using testing::error_of;
 using testing::scenario_with;
 
 namespace fs = std::filesystem;
+using namespace std::chrono_literals;
 
 const fs::path kData = fs::path(EVSIM_SOURCE_DIR) / "tests/scenarios/data";
 // A scenario file beside the test data (it need not exist: only the files it names are looked up).
@@ -96,6 +97,8 @@ TEST(StationSources, StationFileDefaults) {
   EXPECT_EQ(f.ac_power_column, "ac_power_kw");
   EXPECT_FALSE(f.dc_power_kw.has_value());
   EXPECT_FALSE(f.ac_power_kw.has_value());
+  EXPECT_EQ(f.price_column, "price_per_kwh");
+  EXPECT_FALSE(f.price_per_kwh.has_value());
   EXPECT_TRUE(f.is_public);
 
   const Scenario none = parse_scenario(scenario_with("", ""), "t.yaml");
@@ -144,6 +147,106 @@ TEST(StationSources, Plans) {
   EXPECT_DOUBLE_EQ(std::get<XyLocation>(sc.plans[2].stations[0].location).y_m, 2000.0);
 }
 
+TEST(StationSources, PriceHoursAndConnectors) {
+  const Scenario sc = parse_scenario(
+      scenario_with("stations",
+                    "stations:\n"
+                    "  - name: a\n"
+                    "    node: 1\n"
+                    "    price: 1.2 CNY/kWh\n"
+                    "    hours: 08:00-22:00\n"
+                    "    plugs: [{power: 120kW, kind: dc, connector: ccs2}, {power: 7kW, kind: ac, connector: type_2}]\n"
+                    "  - {name: b, node: 2, price: 0.8/kWh, hours: 22:00-06:30, plugs: [{power: 7kW, kind: ac}]}\n"
+                    "  - {name: c, node: 3, price: 1.5, hours: 24/7, plugs: [{power: 60kW, kind: dc}]}\n"
+                    "  - {name: d, node: 4, price: 2 yuan/kWh, hours: '00:00-24:00', plugs: [{power: 60kW, kind: dc}]}\n"),
+      "t.yaml");
+  ASSERT_EQ(sc.stations.size(), 4u);
+  const StationSpec& a = sc.stations[0];
+  EXPECT_DOUBLE_EQ(a.price_per_kwh, 1.2);
+  EXPECT_FALSE(a.hours.always_open);
+  EXPECT_EQ(a.hours.open, 8h);
+  EXPECT_EQ(a.hours.close, 22h);
+  EXPECT_EQ(a.plugs[0].connector, "ccs2");
+  EXPECT_EQ(a.plugs[1].connector, "type_2");
+  const StationSpec& b = sc.stations[1];
+  EXPECT_DOUBLE_EQ(b.price_per_kwh, 0.8);
+  EXPECT_FALSE(b.hours.always_open);  // past midnight: close < open
+  EXPECT_EQ(b.hours.open, 22h);
+  EXPECT_EQ(b.hours.close, 6h + 30min);
+  EXPECT_EQ(b.plugs[0].connector, "gbt_ac");
+  EXPECT_DOUBLE_EQ(sc.stations[2].price_per_kwh, 1.5);
+  EXPECT_TRUE(sc.stations[2].hours.always_open);
+  EXPECT_EQ(sc.stations[2].plugs[0].connector, "gbt_dc");
+  EXPECT_DOUBLE_EQ(sc.stations[3].price_per_kwh, 2.0);
+  EXPECT_EQ(sc.stations[3].hours.open, 0h);
+  EXPECT_EQ(sc.stations[3].hours.close, 24h);
+}
+
+TEST(StationSources, PriceAndHoursDefaults) {
+  const Scenario sc = parse_scenario(scenario_with("", ""), "t.yaml");
+  const StationSpec& a = sc.stations.at(0);
+  EXPECT_DOUBLE_EQ(a.price_per_kwh, 0.0);
+  EXPECT_TRUE(a.hours.always_open);
+  EXPECT_EQ(a.plugs.at(0).connector, "gbt_dc");
+}
+
+TEST(StationSources, StationFilePriceAndPriceColumn) {
+  const Scenario sc = parse_scenario(scenario_with("station_files",
+                                                   "station_files:\n"
+                                                   "  - {file: stations.csv, price: 1.1 CNY/kWh}\n"
+                                                   "  - {file: stations.csv, columns: {price: tariff}}\n"),
+                                     kScenario);
+  ASSERT_EQ(sc.station_files.size(), 2u);
+  ASSERT_TRUE(sc.station_files[0].price_per_kwh.has_value());
+  EXPECT_DOUBLE_EQ(*sc.station_files[0].price_per_kwh, 1.1);
+  EXPECT_EQ(sc.station_files[0].price_column, "price_per_kwh");
+  EXPECT_FALSE(sc.station_files[1].price_per_kwh.has_value());
+  EXPECT_EQ(sc.station_files[1].price_column, "tariff");
+}
+
+TEST(StationSourceErrors, Price) {
+  EXPECT_EQ(error_of(station_at("    node: 1\n    price: -1\n")),
+            R"(t.yaml:4:12: stations[0].price: expected a price per kWh >= 0, found "-1")");
+  EXPECT_EQ(error_of(station_at("    node: 1\n    price: 1.2 CNY\n")),
+            R"(t.yaml:4:12: stations[0].price: expected a price per kWh (units /kWh, CNY/kWh, yuan/kWh), )"
+            R"(found unknown unit "CNY" in "1.2 CNY")");
+  EXPECT_EQ(error_of(scenario_with("station_files", "station_files:\n  - {file: stations.csv, price: 1/MWh}\n"), kScenario),
+            kAt + R"(:2:33: station_files[0].price: expected a price per kWh (units /kWh, CNY/kWh, yuan/kWh), )"
+                  R"(found unknown unit "/MWh" in "1/MWh")");
+  EXPECT_EQ(error_of(scenario_with("station_files", "station_files:\n"
+                                                    "  - {file: stations.csv, columns: {name: station_id, price: ac_plugs}}\n"),
+                     kScenario),
+            kAt + R"(:2:61: station_files[0].columns.price: expected a column name that no other key reads, )"
+                  R"(found "ac_plugs", also read for ac_plugs (by default))");
+}
+
+TEST(StationSourceErrors, OpeningHours) {
+  const auto hours = [](const std::string& text) { return error_of(station_at("    node: 1\n    hours: " + text + "\n")); };
+  constexpr const char* kForm = R"(t.yaml:4:12: stations[0].hours: expected opening hours "24/7" or "HH:MM-HH:MM", found )";
+  EXPECT_EQ(hours("08:00"), std::string(kForm) + R"("08:00")");
+  EXPECT_EQ(hours("08:00-25:00"), std::string(kForm) + R"("08:00-25:00")");
+  EXPECT_EQ(hours("8-20"), std::string(kForm) + R"("8-20")");
+  EXPECT_EQ(hours("24/24"), std::string(kForm) + R"("24/24")");
+  EXPECT_EQ(hours("[08:00, 20:00]"), std::string(kForm) + "a list");
+  EXPECT_EQ(hours("08:00-08:00"),
+            R"(t.yaml:4:12: stations[0].hours: expected opening hours with different opening and closing times )"
+            R"(("24/7" for always open), found "08:00-08:00")");
+  EXPECT_EQ(hours("24:00-06:00"),
+            R"(t.yaml:4:12: stations[0].hours: expected an opening time before 24:00 (00:00 is the same time), )"
+            R"(found "24:00-06:00")");
+}
+
+TEST(StationSourceErrors, PlugConnector) {
+  EXPECT_EQ(error_of(scenario_with("stations", "stations:\n"
+                                               "  - {name: a, node: 1, plugs: [{power: 50kW, kind: dc, connector: CCS2}]}\n")),
+            R"(t.yaml:2:67: stations[0].plugs[0].connector: expected a connector name of lower-case letters, digits and )"
+            R"(underscores (such as gbt_ac, gbt_dc, ccs2), found "CCS2")");
+  EXPECT_EQ(error_of(scenario_with("stations", "stations:\n"
+                                               "  - {name: a, node: 1, plugs: [{power: 50kW, kind: dc, plug: ccs2}]}\n")),
+            R"(t.yaml:2:56: stations[0].plugs[0].plug: expected one of the keys count, power, kind, connector, )"
+            R"(found unknown key "plug")");
+}
+
 TEST(StationSourceErrors, LonWithoutLat) {
   EXPECT_EQ(error_of(station_at("    lon: 121.47\n")), R"(t.yaml:2:5: stations[0]: expected key "lat", found nothing)");
   EXPECT_EQ(error_of(station_at("    lat: 31.23\n")), R"(t.yaml:2:5: stations[0]: expected key "lon", found nothing)");
@@ -185,8 +288,8 @@ TEST(StationSourceErrors, StationFiles) {
   EXPECT_EQ(error_of(scenario_with("station_files", "station_files:\n  - file: stations.csv\n    dc_power: 0kW\n"), kScenario),
             kAt + R"(:3:15: station_files[0].dc_power: expected a power > 0, found "0kW")");
   EXPECT_EQ(error_of(scenario_with("station_files", "station_files:\n  - file: stations.csv\n    publik: true\n"), kScenario),
-            kAt + R"(:3:5: station_files[0].publik: expected one of the keys file, columns, dc_power, ac_power, public, )"
-                  R"(found unknown key "publik")");
+            kAt + R"(:3:5: station_files[0].publik: expected one of the keys file, columns, dc_power, ac_power, price, )"
+                  R"(public, found unknown key "publik")");
 }
 
 TEST(StationSourceErrors, UnknownColumnRenameKey) {
@@ -194,7 +297,7 @@ TEST(StationSourceErrors, UnknownColumnRenameKey) {
                                                     "    columns: {name: station_id, fast: dc}\n"),
                      kScenario),
             kAt + R"(:3:33: station_files[0].columns.fast: expected one of the keys name, lon, lat, x, y, node, dc_plugs, )"
-                  R"(ac_plugs, dc_power, ac_power, found unknown key "fast")");
+                  R"(ac_plugs, dc_power, ac_power, price, found unknown key "fast")");
 }
 
 TEST(StationSourceErrors, TwoKeysReadingOneColumn) {

@@ -49,6 +49,34 @@ TEST(Units, PowerEnergyLengthSpeedConsumptionConvertToCanonicalUnits) {
   EXPECT_DOUBLE_EQ(parse_quantity(Quantity::angle, "31.23°"), 31.23);
 }
 
+TEST(Units, TemperaturesAreInDegreesCelsius) {
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::temperature, "20C"), 20.0);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::temperature, "20 °C"), 20.0);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::temperature, "-5degC"), -5.0);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::temperature, "-12.5"), -12.5);
+  EXPECT_EQ(unit_error(Quantity::temperature, "68F"),
+            R"(expected a temperature (units degC, °C, C), found unknown unit "F" in "68F")");
+  EXPECT_EQ(unit_error(Quantity::temperature, "20c"),
+            R"(expected a temperature (units degC, °C, C), found unknown unit "c" in "20c")");
+}
+
+TEST(Units, PricesAreCurrencyPerKwhAndValuesOfTimeCurrencyPerHour) {
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::energy_price, "1.2"), 1.2);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::energy_price, "1.2/kWh"), 1.2);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::energy_price, "1.2 CNY/kWh"), 1.2);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::energy_price, "0.8 yuan/kWh"), 0.8);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::value_of_time, "30"), 30.0);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::value_of_time, "30/h"), 30.0);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::value_of_time, "45 CNY/h"), 45.0);
+  EXPECT_DOUBLE_EQ(parse_quantity(Quantity::value_of_time, "45yuan/h"), 45.0);
+  EXPECT_EQ(unit_error(Quantity::energy_price, "1.2/MWh"),
+            R"(expected a price per kWh (units /kWh, CNY/kWh, yuan/kWh), found unknown unit "/MWh" in "1.2/MWh")");
+  EXPECT_EQ(unit_error(Quantity::energy_price, "1.2 CNY"),
+            R"(expected a price per kWh (units /kWh, CNY/kWh, yuan/kWh), found unknown unit "CNY" in "1.2 CNY")");
+  EXPECT_EQ(unit_error(Quantity::value_of_time, "0.5/min"),
+            R"(expected a value of time (units /h, CNY/h, yuan/h), found unknown unit "/min" in "0.5/min")");
+}
+
 TEST(Units, BareNumbersAreCanonicalAndSpacesSignsAndExponentsAreAccepted) {
   EXPECT_DOUBLE_EQ(parse_quantity(Quantity::power, "22"), 22.0);
   EXPECT_DOUBLE_EQ(parse_quantity(Quantity::length, "12.5"), 12.5);
@@ -168,7 +196,7 @@ TEST(Units, TheTableIsGroupedByQuantityWithTheCanonicalUnitFirst) {
     }
     seen.insert(u.quantity);
   }
-  EXPECT_EQ(seen.size(), 8u);
+  EXPECT_EQ(seen.size(), 11u);
   EXPECT_EQ(describe(Quantity::duration), "a duration (units ms, s, min, h, d)");
   EXPECT_EQ(describe(Quantity::angle), "an angle (units deg, °)");
   EXPECT_EQ(describe(Quantity::consumption), "a consumption (units kWh/km, Wh/km, kWh/100km)");
