@@ -71,6 +71,7 @@ StationFileContents read_station_file(const scenarios::StationFileSpec& spec) {
   const std::size_t name = csv.require(spec.name_column);
   const PlugColumns dc{csv.find(spec.dc_plugs_column), csv.find(spec.dc_power_column), spec.dc_power_kw, "DC", "dc_power"};
   const PlugColumns ac{csv.find(spec.ac_plugs_column), csv.find(spec.ac_power_column), spec.ac_power_kw, "AC", "ac_power"};
+  const std::optional<std::size_t> price = csv.find(spec.price_column);
   if (!dc.count && !ac.count) {
     // Reported at the header: the file has no plug column under either name.
     csv.require(spec.dc_plugs_column);
@@ -85,8 +86,13 @@ StationFileContents read_station_file(const scenarios::StationFileSpec& spec) {
                                    .location = read_location(csv, row, spec),
                                    .plugs = {},
                                    .is_public = spec.is_public,
+                                   .price_per_kwh = spec.price_per_kwh.value_or(0.0),
                                    .mark = {.file = csv.file_name(), .line = csv.line(row), .column = 1,
                                             .key_path = fmt::format("row {}", row + 1)}};
+    if (price) {
+      station.price_per_kwh = csv.number(row, *price, "a price per kWh >= 0");
+      if (!(station.price_per_kwh >= 0.0)) csv.fail(row, *price, "a price per kWh >= 0");
+    }
     if (auto p = read_plugs(csv, row, dc, scenarios::PlugKind::dc)) station.plugs.push_back(*p);
     if (auto p = read_plugs(csv, row, ac, scenarios::PlugKind::ac)) station.plugs.push_back(*p);
     if (station.plugs.empty()) {

@@ -80,6 +80,22 @@ TEST(StationFile, ReadsTheRealShenzhenFile) {
   EXPECT_GT(c.stations.size(), 1500u);
 }
 
+TEST(StationFile, PricesComeFromTheColumnOrTheFileDefault) {
+  const auto priced = write("priced.csv",
+                            "name,x_m,y_m,dc_plugs,dc_power_kw,price_per_kwh\n"
+                            "a,0,0,2,60,1.35\n"
+                            "b,10,0,2,60,0.9\n");
+  const StationFileContents c = read_station_file({.file = priced});
+  ASSERT_EQ(c.stations.size(), 2u);
+  EXPECT_DOUBLE_EQ(c.stations[0].price_per_kwh, 1.35);
+  EXPECT_DOUBLE_EQ(c.stations[1].price_per_kwh, 0.9);
+  const auto unpriced = write("unpriced.csv", "name,x_m,y_m,dc_plugs,dc_power_kw\na,0,0,2,60\n");
+  EXPECT_DOUBLE_EQ(read_station_file({.file = unpriced, .price_per_kwh = 1.1}).stations[0].price_per_kwh, 1.1);
+  const auto negative = write("negative.csv", "name,x_m,y_m,dc_plugs,dc_power_kw,price_per_kwh\na,0,0,2,60,-1\n");
+  EXPECT_EQ(error_of({.file = negative}),
+            negative.string() + ":2:12: price_per_kwh: expected a price per kWh >= 0, found \"-1\"");
+}
+
 TEST(StationFile, ErrorsNameFileLineAndColumn) {
   const auto no_power = write("no_power.csv", "name,x_m,y_m,dc_plugs\na,0,0,2\n");
   EXPECT_EQ(error_of({.file = no_power}),

@@ -94,7 +94,8 @@ TEST_P(ErlangC, MeanWaitAndUtilisationMatchTheMmcFormulas) {
 INSTANTIATE_TEST_SUITE_P(OneStation, ErlangC,
                          ::testing::Values(Case{.plugs = 1, .arrivals_per_h = 1.2, .mean_service_h = 0.5, .vehicles = 500'000},
                                            Case{.plugs = 4, .arrivals_per_h = 6.0, .mean_service_h = 0.5, .vehicles = 2'000'000},
-                                           Case{.plugs = 10, .arrivals_per_h = 14.0, .mean_service_h = 0.5, .vehicles = 2'000'000}));
+                                           Case{.plugs = 10, .arrivals_per_h = 14.0, .mean_service_h = 0.5, .vehicles = 2'000'000}),
+                         [](const ::testing::TestParamInfo<Case>& param) { return fmt::format("MM{}", param.param.plugs); });
 
 }  // namespace
 }  // namespace evsim::models::city
