@@ -20,6 +20,16 @@ CityModel::CityModel(sim::Simulator& simulator, const CityWorld& world, RunObser
   station_ids_.resize(stations_.size());
   std::vector<std::uint32_t> fill(station_offsets_.begin(), station_offsets_.end() - 1);
   for (StationId s = 0; s < stations_.size(); ++s) station_ids_[fill[stations_[s].node()]++] = s;
+  for (const fleet::VehicleType& type : world.types) {
+    double reachable = 1.0;
+    for (const fleet::CurvePoint& p : type.curve.points()) {
+      if (p.power_kw <= 0.0) {
+        reachable = std::max(0.0, p.soc - 1e-6);
+        break;
+      }
+    }
+    reachable_soc_.push_back(reachable);
+  }
 }
 
 void CityModel::start() {

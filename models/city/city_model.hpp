@@ -26,6 +26,7 @@
 //
 // Left out: road congestion, walking back from an opportunistic station, reservations, queue
 // jumping, charging power shared within a site (issue 5 adds site limits).
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -111,6 +112,11 @@ class CityModel {
   double session_power_kw(VehicleId v) const;
 
   double soc(VehicleId v) const { return vehicles_[v].energy_kwh / type_of(v).battery_kwh; }
+  // The segment's charge_to_soc, or just below the first SoC where the vehicle's charging curve
+  // reaches 0 kW when that comes first (a session must be able to end).
+  double target_soc(VehicleId v) const {
+    return std::min(policy_of(v).charge_to_soc, reachable_soc_[vehicles_[v].type]);
+  }
   const fleet::VehicleType& type_of(VehicleId v) const { return world_.types[vehicles_[v].type]; }
   const SegmentPolicy& policy_of(VehicleId v) const { return world_.segments[vehicles_[v].segment]; }
   charging::Usage usage_of(VehicleId v) const { return {&type_of(v), policy_of(v).dc_only}; }
@@ -132,6 +138,7 @@ class CityModel {
   std::vector<StationId> station_ids_;
   std::vector<Vehicle> vehicles_;
   std::vector<NeedState> needs_;
+  std::vector<double> reachable_soc_;  // per vehicle type
   bool finishing_ = false;  // finish() is closing the books: no vehicle moves on
   sim::Time now() const { return sim_.now(); }
 };

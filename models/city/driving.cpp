@@ -156,7 +156,7 @@ void CityModel::after_leg(VehicleId v, demand::Activity activity, bool arrived) 
   const SegmentPolicy& policy = policy_of(v);
   if (plan.charger_power_kw > 0.0 && veh.at == plan.charger_node &&
       (activity == demand::Activity::home || activity == demand::Activity::depot)) {
-    if (soc(v) < policy.charge_to_soc) {
+    if (soc(v) < target_soc(v)) {
       start_private_session(v, activity == demand::Activity::depot ? ChargePlace::depot : ChargePlace::home);
     }
     return;

@@ -100,12 +100,12 @@ void CityModel::seek_station(VehicleId v) {
       }
     }
     const double soc_there = (veh.energy_kwh - drive_kwh) / type.battery_kwh;
-    const double gain = std::max(0.0, policy.charge_to_soc - soc_there);
+    const double gain = std::max(0.0, target_soc(v) - soc_there);
     charging::OfferTerms terms;
     terms.drive_h = hours_of(to);
     terms.onward_h = next != kInvalid ? hours_of(router_.route(st.node(), next)) : 0.0;
     terms.direct_h = direct_h;
-    terms.charge_h = gain > 0.0 ? type.curve.hours_to_charge(type.battery_kwh, soc_there, policy.charge_to_soc, limit_kw)
+    terms.charge_h = gain > 0.0 ? type.curve.hours_to_charge(type.battery_kwh, soc_there, target_soc(v), limit_kw)
                                 : 0.0;
     terms.expected_wait_h = charging::expected_wait_h(st, usage, terms.charge_h);
     terms.price_per_kwh = st.price_per_kwh();

@@ -62,7 +62,7 @@ void CityModel::plug_in(VehicleId v, StationId s, std::uint32_t plug) {
   ns.record.resolved = now();
   veh.ends_at_departure = ns.record.reason == NeedReason::opportunistic;
   const fleet::VehicleType& type = type_of(v);
-  const double target = policy_of(v).charge_to_soc;
+  const double target = target_soc(v);
   const double hours = veh.soc_at_plug_in >= target
                            ? 0.0
                            : type.curve.hours_to_charge(type.battery_kwh, veh.soc_at_plug_in, target, veh.power_limit_kw);
@@ -85,7 +85,7 @@ void CityModel::start_private_session(VehicleId v, ChargePlace place) {
   veh.power_limit_kw = limit;
   veh.ends_at_departure = true;
   const double hours =
-      type.curve.hours_to_charge(type.battery_kwh, veh.soc_at_plug_in, policy_of(v).charge_to_soc, limit);
+      type.curve.hours_to_charge(type.battery_kwh, veh.soc_at_plug_in, target_soc(v), limit);
   if (std::isfinite(hours)) {
     veh.pending = sim_.schedule(sim::from_hours(hours), [this, v] { end_session(v, SessionOutcome::charged); });
   }
@@ -94,7 +94,7 @@ void CityModel::start_private_session(VehicleId v, ChargePlace place) {
 double CityModel::soc_now(VehicleId v) const {
   const Vehicle& veh = vehicles_[v];
   const fleet::VehicleType& type = type_of(v);
-  const double target = policy_of(v).charge_to_soc;
+  const double target = target_soc(v);
   if (veh.soc_at_plug_in >= target) return veh.soc_at_plug_in;
   const double reached =
       type.curve.soc_after(type.battery_kwh, veh.soc_at_plug_in, sim::to_hours(now() - veh.plug_in), veh.power_limit_kw);
@@ -104,7 +104,7 @@ double CityModel::soc_now(VehicleId v) const {
 double CityModel::session_power_kw(VehicleId v) const {
   const Vehicle& veh = vehicles_[v];
   const double s = soc_now(v);
-  if (s >= policy_of(v).charge_to_soc) return 0.0;
+  if (s >= target_soc(v)) return 0.0;
   return type_of(v).curve.power_kw(s, veh.power_limit_kw);
 }
 
@@ -112,7 +112,7 @@ void CityModel::end_session(VehicleId v, SessionOutcome outcome) {
   Vehicle& veh = vehicles_[v];
   const fleet::VehicleType& type = type_of(v);
   const double soc_after =
-      outcome == SessionOutcome::charged ? std::max(veh.soc_at_plug_in, policy_of(v).charge_to_soc) : soc_now(v);
+      outcome == SessionOutcome::charged ? std::max(veh.soc_at_plug_in, target_soc(v)) : soc_now(v);
   const double gained_kwh = (soc_after - veh.soc_at_plug_in) * type.battery_kwh;
   veh.energy_kwh = veh.soc_at_plug_in * type.battery_kwh + gained_kwh;
   const bool public_station = veh.place == ChargePlace::public_station;

@@ -162,3 +162,85 @@ TEST(CityModel, SessionEndsWhenTheTaperingCurveReachesTheTarget) {
 
 }  // namespace
 }  // namespace evsim::models::city
+
+namespace evsim::models::city {
+namespace {
+
+using namespace testing;
+using demand::Activity;
+
+TEST(CityModel, ChargesOpportunisticallyWhileItStaysAndUnplugsWhenItLeaves) {
+  CityBuilder city(1, 11, 500.0, 36.0);
+  const auto type = city.add_type(50.0, 0.2, 7.0, 0.0);
+  const auto seg = city.add_segment({.charge_below_soc = 0.3,
+                                     .charge_to_soc = 0.95,
+                                     .opportunistic = OpportunisticPolicy{.min_stay = 2h, .below_soc = 0.6, .walk_m = 600}});
+  city.add_station(6, 2, 7.0, false);  // AC posts one block from work
+  city.add_vehicle(type, seg, 0, 0.5, {leg_to(5, at(8h)), leg_to(0, at(0h), 3h, Activity::home)});
+  city.run();
+  ASSERT_EQ(city.records.needs.size(), 1u);
+  EXPECT_EQ(city.records.needs[0].reason, NeedReason::opportunistic);
+  EXPECT_EQ(city.records.needs[0].outcome, NeedOutcome::charged);
+  ASSERT_EQ(city.records.sessions.size(), 1u);
+  const ChargeSessionRecord& s = city.records.sessions[0];
+  // 24.5 kWh on arrival; 3 h at 7 kW (21 kWh) falls short of the 23 kWh to 95%. It unplugs when
+  // it leaves, 3 h after it arrived at work.
+  EXPECT_EQ(s.outcome, SessionOutcome::unplugged);
+  EXPECT_EQ(s.end, city.records.trips[0].arrive + 3h);
+  EXPECT_NEAR(s.energy_kwh, 7.0 * sim::to_hours(s.end - s.start), 1e-9);
+  // The way home starts at the station.
+  EXPECT_EQ(city.records.trips.back().origin, 6u);
+  EXPECT_EQ(city.records.trips.back().destination, 0u);
+}
+
+TEST(CityModel, RideHailingGoesOnFromTheStation) {
+  CityBuilder city(1, 11, 500.0, 36.0);
+  const auto type = city.add_type(50.0, 0.2, 0.0, 50.0);
+  const auto seg = city.add_segment({.charge_below_soc = 0.3, .charge_to_soc = 0.8, .dc_only = true,
+                                     .returns_after_charging = false});
+  city.add_station(3, 1, 50.0, true);
+  city.add_vehicle(type, seg, 0, 0.31, {leg_to(1, at(1h), 0ms, Activity::passenger),
+                                        leg_to(9, at(0h), 10min, Activity::passenger)});
+  city.run();
+  // 15.5 kWh; after 0 -> 1 (0.1 kWh) SoC is 0.308, above 0.3, and the next trip (4 km, 0.8 kWh)
+  // is feasible; after 1 -> 9 SoC is 0.292 and it looks for a charger.
+  const auto& trips = city.records.trips;
+  ASSERT_GE(trips.size(), 3u);
+  EXPECT_EQ(trips[2].purpose, TripPurpose::to_charger);
+  EXPECT_EQ(trips[2].destination, 3u);
+  ASSERT_EQ(city.records.sessions.size(), 1u);
+  // No trip back to where the need arose: it waits for its next fare at the station.
+  EXPECT_EQ(trips.size(), 3u);
+}
+
+TEST(CityModel, ChargesAtTheDepotBetweenRounds) {
+  CityBuilder city(1, 11, 500.0, 36.0);
+  const auto van = city.add_type(40.0, 0.3, 11.0, 0.0);
+  const auto seg = city.add_segment({.charge_below_soc = 0.2, .charge_to_soc = 1.0, .returns_after_charging = false});
+  city.add_vehicle(van, seg, 0, 0.6,
+                   {leg_to(10, at(8h), 0ms, Activity::stop), leg_to(0, at(0h), 10min, Activity::depot)}, 0, 11.0);
+  city.run();
+  const auto& s = city.records.sessions;
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].place, ChargePlace::depot);  // from the start of the run until it leaves at 08:00
+  EXPECT_EQ(s[0].outcome, SessionOutcome::charged);  // 16 kWh at 11 kW: full after 1.45 h
+  EXPECT_NEAR(s[0].soc_after, 1.0, 1e-12);
+  EXPECT_EQ(s[1].place, ChargePlace::depot);
+  EXPECT_NEAR(s[1].energy_kwh, 3.0, 1e-9);  // the 10 km round
+}
+
+TEST(CityModel, ASessionEndsWhereTheCurveReachesZeroPower) {
+  CityBuilder city(1, 11, 500.0, 36.0);
+  const auto type = city.add_type(40.0, 0.2, 0.0, 50.0, std::vector<fleet::CurvePoint>{{0.0, 50.0}, {0.9, 50.0}, {1.0, 0.0}});
+  const auto seg = city.add_segment({.charge_below_soc = 0.3, .charge_to_soc = 1.0});
+  city.add_station(0, 1, 50.0, true);
+  city.add_vehicle(type, seg, 0, 0.2, {leg_to(0, at(0h))});
+  city.run();
+  ASSERT_EQ(city.records.sessions.size(), 1u);
+  EXPECT_EQ(city.records.sessions[0].outcome, SessionOutcome::charged);
+  EXPECT_NEAR(city.records.sessions[0].soc_after, 1.0, 1e-5);
+  EXPECT_LT(city.records.sessions[0].end, at(24h));
+}
+
+}  // namespace
+}  // namespace evsim::models::city
