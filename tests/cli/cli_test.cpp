@@ -82,7 +82,7 @@ TEST(Cli, RunWritesCompleteResultsAndJsonSummary) {
   const evsim::output::Table sessions = evsim::output::read_table(out, "/sessions");
   EXPECT_GT(sessions.rows(), 20u);
   const evsim::output::Table vehicles = evsim::output::read_table(out, "/vehicles");
-  EXPECT_EQ(vehicles.rows(), 400u);
+  EXPECT_EQ(vehicles.rows(), 430u);  // 280 + 120 commuters, 30 ride-hailing cars
 }
 
 TEST(Cli, SameSeedGivesIdenticalDatasetsAndAnotherSeedDoesNot) {

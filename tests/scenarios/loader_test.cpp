@@ -95,7 +95,7 @@ TEST(Loader, DemoStationsKeepTheirMarks) {
 
 TEST(Loader, DemoFleet) {
   const Scenario sc = load_scenario_file(kDemo);
-  ASSERT_EQ(sc.fleet.size(), 2u);
+  ASSERT_EQ(sc.fleet.size(), 3u);
   const SegmentSpec& commuters = sc.fleet[0];
   EXPECT_EQ(commuters.name, "commuters");
   EXPECT_EQ(commuters.vehicle_type, "compact");
