@@ -4,12 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <string_view>
 
 #include "models/road/grid_generator.hpp"
 #include "models/road/road_network.hpp"
+#include "tests/support/scratch_files.hpp"
 
 namespace evsim::models::demand::testing {
 
@@ -22,30 +22,9 @@ inline road::RoadNetwork grid_town(std::uint32_t rows = 10, std::uint32_t cols =
 }
 
 // An empty folder named after the running test, under the system's temporary folder.
-inline std::filesystem::path scratch_dir() {
-  const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                    (std::string("evsim_demand_") + info->test_suite_name() + "_" + info->name());
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+inline std::filesystem::path scratch_dir() { return evsim::test::scratch_dir("evsim_demand_"); }
 
-inline std::filesystem::path write_file(const std::filesystem::path& path, std::string_view text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  return path;
-}
-
-// The message of the exception `f` throws, or "no error".
-template <class F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using evsim::test::error_of;
+using evsim::test::write_file;
 
 }  // namespace evsim::models::demand::testing

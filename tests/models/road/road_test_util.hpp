@@ -5,12 +5,12 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "models/road/road_network.hpp"
+#include "tests/support/scratch_files.hpp"
 
 namespace evsim::models::road::testing {
 
@@ -18,20 +18,9 @@ inline const std::filesystem::path kRoadData = std::filesystem::path(EVSIM_SOURC
 inline const std::filesystem::path kSharedOsm = std::filesystem::path(EVSIM_SHARED_DIR) / "data/osm";
 
 // An empty folder named after the running test, under the system's temporary folder.
-inline std::filesystem::path scratch_dir() {
-  const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                    (std::string("evsim_road_") + info->test_suite_name() + "_" + info->name());
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+inline std::filesystem::path scratch_dir() { return evsim::test::scratch_dir("evsim_road_"); }
 
-inline std::filesystem::path write_file(const std::filesystem::path& path, std::string_view text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  return path;
-}
+using evsim::test::write_file;
 
 // The node whose source id is `id`, if kept.
 inline std::optional<NodeId> node_of(const RoadNetwork& net, std::int64_t id) {
@@ -52,15 +41,6 @@ inline std::optional<EdgeId> edge_of(const RoadNetwork& net, std::int64_t from, 
   return std::nullopt;
 }
 
-// The message of the exception `f` throws, or "no error".
-template <class F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using evsim::test::error_of;
 
 }  // namespace evsim::models::road::testing
