@@ -168,7 +168,7 @@ SegmentSpec read_segment(const NodeRef& ref, UniqueNames& names, const std::vect
   const auto dc_only = map.get("dc_only");
   s.dc_only = dc_only ? read_bool(*dc_only) : kind == kRideHailing;
   if (const auto value = map.get("value_of_time")) {
-    s.value_of_time_per_h = read_quantity(*value, Quantity::value_of_time, Bound::non_negative);
+    s.value_of_time_per_h = read_quantity(*value, Quantity::value_of_time, Bound::positive);
   }
   if (const auto opportunistic = map.get("opportunistic")) s.opportunistic = read_opportunistic(*opportunistic);
   s.demand = read_demand(map, kind, scenario_file);

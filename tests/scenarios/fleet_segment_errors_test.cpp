@@ -127,7 +127,10 @@ TEST(FleetSegmentErrors, CommonKeys) {
             R"(t.yaml:5:24: fleet[0].max_station_tries: expected a positive integer, found "0")");
   EXPECT_EQ(private_with("    dc_only: yes\n"), R"(t.yaml:5:14: fleet[0].dc_only: expected true or false, found "yes")");
   EXPECT_EQ(private_with("    value_of_time: -1\n"),
-            R"(t.yaml:5:20: fleet[0].value_of_time: expected a value of time >= 0, found "-1")");
+            R"(t.yaml:5:20: fleet[0].value_of_time: expected a value of time > 0, found "-1")");
+  // Station choice divides price by the value of time: 0 would price every station out.
+  EXPECT_EQ(private_with("    value_of_time: 0/h\n"),
+            R"(t.yaml:5:20: fleet[0].value_of_time: expected a value of time > 0, found "0/h")");
   EXPECT_EQ(private_with("    value_of_time: 0.5/min\n"),
             R"(t.yaml:5:20: fleet[0].value_of_time: expected a value of time (units /h, CNY/h, yuan/h), )"
             R"(found unknown unit "/min" in "0.5/min")");
