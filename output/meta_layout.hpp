@@ -19,6 +19,6 @@ inline constexpr const char* kEndWallClock = "end_wall_clock";
 inline constexpr const char* kStatus = "status";
 
 // Raised when the layout changes in a way readers must know about.
-inline constexpr std::uint64_t kCurrentFormatVersion = 1;
+inline constexpr std::uint64_t kCurrentFormatVersion = 2;
 
 }  // namespace evsim::output::meta

@@ -32,7 +32,7 @@ def check_meta(f):
     expect_equal(int(meta.attrs["seed"]), 42, "/meta seed")
     expect_equal(meta.attrs["seed"].dtype, np.dtype("uint64"), "/meta seed type")
     expect_equal(int(meta.attrs["replication"]), 2, "/meta replication")
-    expect_equal(int(meta.attrs["format_version"]), 1, "/meta format_version")
+    expect_equal(int(meta.attrs["format_version"]), 2, "/meta format_version")
     expect_equal(meta.attrs["start_wall_clock"], "2025-03-01T14:05:09Z", "/meta start_wall_clock")
     expect(len(meta.attrs["end_wall_clock"]) == 20, "/meta end_wall_clock is ISO-8601 UTC to the second")
     expect_equal(meta.attrs["command_line"], "evsim run depot.yaml", "/meta command_line")

@@ -125,7 +125,7 @@ TEST_F(OutputResultFile, MetaRoundTrips) {
   EXPECT_TRUE(std::regex_match(stored.end_wall_clock, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
       << stored.end_wall_clock;
   EXPECT_EQ(stored.status, RunStatus::complete);
-  EXPECT_EQ(std::get<std::uint64_t>(reader.read_attribute("/meta", "format_version")), 1U);
+  EXPECT_EQ(std::get<std::uint64_t>(reader.read_attribute("/meta", "format_version")), 2U);
   EXPECT_EQ(reader.read_text("/meta/scenario_text"), example_meta().scenario_text);
 }
 
