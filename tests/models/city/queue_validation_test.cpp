@@ -12,9 +12,11 @@
 // the error was within -0.8%..+0.4% for M/M/1 at rho 0.6, -2.3%..+1.2% for M/M/4 at 0.75 and
 // -2.9%..+1.4% for M/M/10 at 0.7 (and -4.5%..+2.8% for M/M/10 at 0.8, too noisy for a 3% test);
 // the busier cases run 2M arrivals. Seed 1 is used, as for every other test.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <ostream>
 
 #include "sim/random.hpp"
 #include "tests/models/charging/erlang_c.hpp"
@@ -74,6 +76,12 @@ struct Case {
   double mean_service_h;
   std::uint32_t vehicles;  // enough that the estimate's spread over seeds stays well inside 3%
 };
+
+// How ctest and failure messages name a case.
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << fmt::format("M/M/{}, {} arrivals/h, mean service {} h, {} vehicles", c.plugs, c.arrivals_per_h,
+                     c.mean_service_h, c.vehicles);
+}
 
 class ErlangC : public ::testing::TestWithParam<Case> {};
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <ostream>
 
 #include "models/road/node_snapper.hpp"
 #include "models/road/osm_loader.hpp"
@@ -32,6 +33,9 @@ void print_report(const char* file, const RoadLoadReport& r) {
       file, r.ways_read, r.ways_skipped, r.ways_incomplete, r.nodes_read, r.nodes, r.nodes_dropped, r.edges_read, r.edges,
       r.edges_dropped, r.edges_merged, r.edges_degenerate, r.components, r.length_m / 1000, r.length_dropped_m / 1000);
 }
+
+// How ctest and failure messages name a case.
+void PrintTo(const Extract& e, std::ostream* os) { *os << e.file; }
 
 class OsmExtracts : public ::testing::TestWithParam<Extract> {
  protected:
