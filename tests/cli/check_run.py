@@ -1,0 +1,897 @@
+"""Independent checks of an `evsim run` result file.
+
+Usage: check_run.py SCENARIO.yaml OUT.h5 [--json FILE] [--plan NAME]
+
+Reads the result with h5py (not with evsim's own reader) and recomputes every summary column from
+the record tables, following the definitions in output/city_tables.cpp, output/summary.cpp and
+models/city/*.cpp, then compares:
+
+  meta      status complete, /meta/scenario_text is the scenario file byte for byte
+  times     0 <= arrival <= start <= end <= horizon, wait = start - arrival; trips depart at or
+            after their planned time and arrive at or after it; tables in the order the code
+            writes them (trips by arrival, sessions by end); samples every sample_interval
+  sessions  per row: place, station, need and outcome agree; sessions without a plug carry no
+            energy; grid = energy / efficiency (AC or DC, from `charging:`); SoC change x battery
+            = energy; gave_up waits are exactly the segment's patience; dc_only segments use DC
+  stations  sessions, sessions_ended, gave_up, turned_away_closed, energy, grid energy,
+            busy_plug_ms, queue_ms, utilisation, mean_occupancy, mean_queue, mean_wait_min from
+            /sessions; arrivals per road node from the to_charger trips that arrived there;
+            max_queue between the queue's lower and upper bound from /sessions
+  little    per station: time-average number in system (busy_plug_ms + queue_ms) / T equals
+            arrival rate x mean time in system computed from /sessions (integers exactly)
+  samples   busy plugs and queue length at every sample time within the bounds /sessions gives
+  needs     every need's outcome agrees with the sessions that point at it
+  vehicles  trips, distance, driving and charged energy, sessions, needs, waits recomputed;
+            initial_soc x battery + charged - driving = final_soc x battery; stranded vehicles
+  kpi       every /kpi attribute that can be recomputed from the tables; /kpi totals equal
+            the sums over /vehicles and over /segments
+  segments  every /segments column recomputed from the vehicles of that segment
+  json      the --json line matches /kpi, /segments and /meta
+
+Integers must match exactly, floats to 1e-9 relative (the JSON's 6 decimals to 5e-7 plus 1e-9
+relative). Exits 0 when every check passes, 1 on the first failure (the message names the check,
+the row and both values), 77 (ctest: skipped) without h5py, numpy or yaml.
+"""
+import argparse
+import json
+import math
+import re
+import sys
+from collections import defaultdict
+
+try:
+    import h5py
+    import numpy as np
+    import yaml
+except ImportError as error:  # pragma: no cover
+    print(f"skipped: {error}")
+    sys.exit(77)
+
+INVALID = 4294967295
+REL = 1e-9
+
+# Enum codes (output/run_recorder.cpp).
+PLAN, TO_CHARGER, FROM_CHARGER = 0, 1, 2                      # /trips purpose
+ARRIVED, STRANDED = 0, 1                                      # /trips outcome
+PUBLIC, HOME, DEPOT = 0, 1, 2                                 # /sessions place
+CHARGED, UNPLUGGED, GAVE_UP, CLOSED, CUT, QUEUED_AT_END = range(6)  # /sessions outcome
+PLUGGED = (CHARGED, UNPLUGGED, CUT)
+LOW_SOC, NEXT_TRIP, EN_ROUTE, OPPORTUNISTIC = range(4)        # /needs reason
+N_CHARGED, N_UNSERVED, N_NO_STATION, N_OPEN = range(4)         # /needs outcome
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def fail(check, message):
+    raise CheckFailed(f"{check}: {message}")
+
+
+def close(a, b, scale=0.0, rel=REL):
+    a, b = float(a), float(b)
+    if a == b:
+        return True
+    return abs(a - b) <= rel * max(abs(a), abs(b), scale)
+
+
+def expect_equal(check, what, actual, expected):
+    if actual != expected:
+        fail(check, f"{what}: file has {actual!r}, recomputed {expected!r}")
+
+
+def expect_close(check, what, actual, expected, scale=0.0):
+    if not close(actual, expected, scale):
+        fail(check, f"{what}: file has {float(actual)!r}, recomputed {float(expected)!r} (tolerance {REL} relative)")
+
+
+# ---------------------------------------------------------------------------------------------
+# The few scenario values the checks need, parsed as scenarios/units.cpp parses them.
+
+NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+DURATION_MS = {"ms": 1.0, "s": 1000.0, "min": 60_000.0, "h": 3_600_000.0, "d": 86_400_000.0}
+
+
+def parse_quantity(value, units, what):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    m = re.fullmatch(rf"\s*({NUMBER})\s*(\S*)\s*", str(value))
+    if not m or (m.group(2) and m.group(2) not in units):
+        raise ValueError(f"cannot read {what} {value!r}")
+    return float(m.group(1)) * (units[m.group(2)] if m.group(2) else 1.0)
+
+
+def parse_energy_kwh(value):
+    return parse_quantity(value, {"kWh": 1.0, "MWh": 1000.0, "Wh": 0.001}, "energy")
+
+
+def parse_length_m(value):
+    return parse_quantity(value, {"m": 1.0, "km": 1000.0}, "length")
+
+
+def parse_fraction(value):
+    return parse_quantity(value, {"%": 0.01}, "fraction")
+
+
+def parse_duration_ms(value):
+    if value == 0 or value == "0":
+        return 0
+    text = str(value).strip()
+    total = 0.0
+    pos = 0
+    for m in re.finditer(rf"\s*({NUMBER})\s*(ms|min|s|h|d)", text):
+        if m.start() != pos:
+            break
+        total += float(m.group(1)) * DURATION_MS[m.group(2)]
+        pos = m.end()
+    if pos != len(text) or pos == 0:
+        raise ValueError(f"cannot read duration {value!r}")
+    return int(math.floor(total + 0.5)) if total >= 0 else -int(math.floor(-total + 0.5))
+
+
+class Scenario:
+    def __init__(self, text):
+        doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        self.name = str(doc["name"])
+        self.horizon_ms = parse_duration_ms(doc["horizon"])
+        self.sample_interval_ms = parse_duration_ms(doc.get("sample_interval", "15min"))
+        charging = doc.get("charging") or {}
+        self.ac_efficiency = parse_fraction(charging.get("ac_efficiency", 0.92))
+        self.dc_efficiency = parse_fraction(charging.get("dc_efficiency", 0.95))
+        self.availability_radius_m = parse_length_m(charging.get("availability_radius", "1km"))
+        types = doc["vehicle_types"]
+        self.type_names = [str(t["name"]) for t in types]
+        self.battery_kwh = [parse_energy_kwh(t["battery"]) for t in types]
+        type_to = [parse_fraction(t.get("charge_to_soc", 0.8)) for t in types]
+        self.segments = []
+        for s in doc["fleet"]:
+            kind = str(s.get("kind", "private"))
+            t = self.type_names.index(str(s["vehicle_type"]))
+            self.segments.append({
+                "name": str(s["name"]),
+                "kind": kind,
+                "type": t,
+                "patience_ms": parse_duration_ms(s.get("patience", "30min")),
+                "dc_only": bool(s.get("dc_only", kind == "ride_hailing")),
+                "charge_to_soc": parse_fraction(s["charge_to_soc"]) if "charge_to_soc" in s else type_to[t],
+            })
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the file.
+
+def read_table(f, path):
+    group = f[path]
+    columns = [str(c) for c in group.attrs["columns"]]
+    rows = int(group.attrs["rows"])
+    table = {}
+    for name in columns:
+        ds = group[name]
+        if h5py.check_string_dtype(ds.dtype):
+            table[name] = list(ds.asstr()[:])
+        else:
+            table[name] = ds[:]
+        if len(table[name]) != rows:
+            fail("layout", f"{path}/{name} has {len(table[name])} rows, the group says {rows}")
+    table["_rows"] = rows
+    return table
+
+
+class Run:
+    """The tables of one result file, plus derived per-row values used by several checks."""
+
+    def __init__(self, f, scenario, scenario_bytes, plan):
+        self.sc = scenario
+        self.scenario_bytes = scenario_bytes
+        self.plan = plan
+        self.stored_scenario_text = f["/meta/scenario_text"].asstr()[()]
+        self.metrics_all = self.metrics_segments = None  # computed once, by all_metrics / segment_metrics
+        self.trips = read_table(f, "/trips")
+        self.needs = read_table(f, "/needs")
+        self.sessions = read_table(f, "/sessions")
+        self.stations = read_table(f, "/stations")
+        self.samples = read_table(f, "/stations/samples")
+        self.vehicles = read_table(f, "/vehicles")
+        self.segments = read_table(f, "/segments")
+        self.kpi = {k: v for k, v in f["/kpi"].attrs.items()}
+        self.meta = {k: v for k, v in f["/meta"].attrs.items()}
+        self.T = scenario.horizon_ms
+        self.n_vehicles = self.vehicles["_rows"]
+        self.n_stations = self.stations["_rows"]
+        self.n_needs = self.needs["_rows"]
+        vtype = self.vehicles["type"].astype(np.int64)
+        self.battery_of_vehicle = np.array(scenario.battery_kwh)[vtype] if self.n_vehicles else np.zeros(0)
+        self.segment_of_vehicle = self.vehicles["segment"].astype(np.int64)
+        s = self.sessions
+        self.wait_ms = s["start_ms"] - s["arrival_ms"]
+        self.plugged = np.isin(s["outcome"], PLUGGED)
+        need_reason = self.needs["reason"]
+        public = (s["place"] == PUBLIC) & (s["need"] < self.n_needs)
+        self.session_opportunistic = np.zeros(s["_rows"], dtype=bool)
+        self.session_opportunistic[public] = need_reason[s["need"][public]] == OPPORTUNISTIC
+        t = self.trips
+        stranded = t["outcome"] == STRANDED
+        self.strandings = set(zip(t["vehicle"][stranded].tolist(), t["arrive_ms"][stranded].tolist()))
+        self.sessions_of_need = defaultdict(list)
+        for i, need in zip(np.flatnonzero(public).tolist(), s["need"][public].tolist()):
+            self.sessions_of_need[need].append(i)
+
+
+# ---------------------------------------------------------------------------------------------
+# The checks.
+
+def check_meta(run):
+    c = "meta"
+    expect_equal(c, "/meta status", run.meta.get("status"), "complete")
+    if run.stored_scenario_text.encode("utf-8") != run.scenario_bytes:
+        fail(c, "/meta/scenario_text is not the scenario file byte for byte")
+    expect_close(c, "/kpi simulated_h", run.kpi["simulated_h"], run.T / 3_600_000.0)
+
+
+def check_times(run):
+    c = "times"
+    T = run.T
+    t = run.trips
+    if t["_rows"]:
+        bad = np.flatnonzero(t["depart_ms"] < t["planned_depart_ms"])
+        if bad.size:
+            i = bad[0]
+            fail(c, f"/trips row {i}: depart_ms {t['depart_ms'][i]} < planned_depart_ms {t['planned_depart_ms'][i]}")
+        bad = np.flatnonzero((t["arrive_ms"] < t["depart_ms"]) | (t["arrive_ms"] > T) | (t["planned_depart_ms"] < 0))
+        if bad.size:
+            i = bad[0]
+            fail(c, f"/trips row {i}: not 0 <= planned {t['planned_depart_ms'][i]} <= depart {t['depart_ms'][i]}"
+                    f" <= arrive {t['arrive_ms'][i]} <= horizon {T}")
+        detour = t["purpose"] != PLAN
+        bad = np.flatnonzero(detour & (t["planned_depart_ms"] != t["depart_ms"]))
+        if bad.size:
+            fail(c, f"/trips row {bad[0]}: a detour's planned_depart_ms differs from its depart_ms")
+        bad = np.flatnonzero(np.diff(t["arrive_ms"]) < 0)
+        if bad.size:
+            fail(c, f"/trips rows {bad[0]}, {bad[0] + 1}: not in order of arrival")
+    s = run.sessions
+    if s["_rows"]:
+        ok = (0 <= s["arrival_ms"]) & (s["arrival_ms"] <= s["start_ms"]) & (s["start_ms"] <= s["end_ms"]) & (s["end_ms"] <= T)
+        bad = np.flatnonzero(~ok)
+        if bad.size:
+            i = bad[0]
+            fail(c, f"/sessions row {i}: not 0 <= arrival {s['arrival_ms'][i]} <= start {s['start_ms'][i]}"
+                    f" <= end {s['end_ms'][i]} <= horizon {T}")
+        bad = np.flatnonzero(s["wait_ms"] != run.wait_ms)
+        if bad.size:
+            i = bad[0]
+            fail(c, f"/sessions row {i}: wait_ms {s['wait_ms'][i]} != start_ms - arrival_ms = {run.wait_ms[i]}")
+        bad = np.flatnonzero(np.diff(s["end_ms"]) < 0)
+        if bad.size:
+            fail(c, f"/sessions rows {bad[0]}, {bad[0] + 1}: not in order of their end")
+    n = run.needs
+    if n["_rows"]:
+        bad = np.flatnonzero(~((0 <= n["time_ms"]) & (n["time_ms"] <= n["resolved_ms"]) & (n["resolved_ms"] <= T)))
+        if bad.size:
+            i = bad[0]
+            fail(c, f"/needs row {i}: not 0 <= time {n['time_ms'][i]} <= resolved {n['resolved_ms'][i]} <= horizon {T}")
+    sm = run.samples
+    step = run.sc.sample_interval_ms
+    expected_times = np.repeat(np.arange(0, T + 1, step, dtype=np.int64), run.n_stations)
+    expected_station = np.tile(np.arange(run.n_stations, dtype=np.int64), T // step + 1)
+    if sm["_rows"] != expected_times.size:
+        fail(c, f"/stations/samples: expected every station every {step} ms from 0 to {T} "
+                f"({expected_times.size} rows), found {sm['_rows']} rows")
+    bad = np.flatnonzero((sm["time_ms"] != expected_times) | (sm["station"] != expected_station))
+    if bad.size:
+        i = bad[0]
+        fail(c, f"/stations/samples row {i}: station {sm['station'][i]} at {sm['time_ms'][i]} ms, expected station "
+                f"{expected_station[i]} at {expected_times[i]} ms (every {step} ms)")
+
+
+def check_sessions(run):
+    c = "sessions"
+    s = run.sessions
+    sc = run.sc
+    dc_station = run.stations["dc_plugs"] > 0
+    for i in range(s["_rows"]):
+        v = int(s["vehicle"][i])
+        if v >= run.n_vehicles:
+            fail(c, f"row {i}: vehicle {v} is not a row of /vehicles")
+        place, outcome, dc = int(s["place"][i]), int(s["outcome"][i]), int(s["dc"][i])
+        if outcome > QUEUED_AT_END or place > DEPOT or dc > 1:
+            fail(c, f"row {i}: unknown code (place {place}, outcome {outcome}, dc {dc})")
+        segment = sc.segments[run.segment_of_vehicle[v]]
+        if place == PUBLIC:
+            st, need = int(s["station"][i]), int(s["need"][i])
+            if st >= run.n_stations or need >= run.n_needs:
+                fail(c, f"row {i}: a public session needs a station and a need, has {st} and {need}")
+            if int(run.needs["vehicle"][need]) != v:
+                fail(c, f"row {i}: need {need} belongs to vehicle {run.needs['vehicle'][need]}, not {v}")
+            if dc and not dc_station[st]:
+                fail(c, f"row {i}: dc = 1 at station {st}, which has no DC plug")
+            if segment["dc_only"] and outcome in PLUGGED and not dc:
+                fail(c, f"row {i}: segment {segment['name']} charges on DC only, but this session used AC")
+        else:
+            if s["station"][i] != INVALID or s["need"][i] != INVALID or dc:
+                fail(c, f"row {i}: a home or depot session has station {s['station'][i]}, need {s['need'][i]}, dc {dc}")
+            if outcome not in PLUGGED:
+                fail(c, f"row {i}: a home or depot session with outcome {outcome}")
+            if run.vehicles["charger_power_kw"][v] <= 0.0:
+                fail(c, f"row {i}: vehicle {v} charges at home or depot but has no charger")
+            expected_place = DEPOT if segment["kind"] == "logistics" else HOME
+            if place != expected_place:
+                fail(c, f"row {i}: place {place} for a vehicle of a {segment['kind']} segment")
+        energy, grid = float(s["energy_kwh"][i]), float(s["grid_energy_kwh"][i])
+        before, after = float(s["soc_before"][i]), float(s["soc_after"][i])
+        battery = float(run.battery_of_vehicle[v])
+        if outcome in PLUGGED:
+            if energy < 0.0:
+                fail(c, f"row {i}: negative energy {energy}")
+            expect_close(c, f"row {i}: (soc_after - soc_before) x battery", (after - before) * battery, energy, battery)
+            efficiency = sc.dc_efficiency if dc else sc.ac_efficiency
+            expect_close(c, f"row {i}: grid_energy_kwh (energy / {'DC' if dc else 'AC'} efficiency {efficiency})",
+                         grid, energy / efficiency)
+            if outcome == CHARGED and after > max(before, segment["charge_to_soc"]) + 1e-9:
+                fail(c, f"row {i}: charged to {after}, above the target {segment['charge_to_soc']}")
+        else:
+            if s["start_ms"][i] != s["end_ms"][i] or energy != 0.0 or grid != 0.0 or before != after:
+                fail(c, f"row {i}: outcome {outcome} used no plug, yet has start {s['start_ms'][i]}, end "
+                        f"{s['end_ms'][i]}, energy {energy}, grid {grid}, SoC {before} -> {after}")
+        if outcome in (CUT, QUEUED_AT_END) and s["end_ms"][i] != run.T:
+            fail(c, f"row {i}: outcome {outcome} (open at the end) ends at {s['end_ms'][i]}, not at the horizon {run.T}")
+        if outcome == GAVE_UP and run.wait_ms[i] != segment["patience_ms"]:
+            fail(c, f"row {i}: gave up after {run.wait_ms[i]} ms in the queue, the segment's patience is "
+                    f"{segment['patience_ms']} ms")
+
+
+def station_sums(run):
+    """Per station, from /sessions only."""
+    s = run.sessions
+    n = run.n_stations
+    public = s["place"] == PUBLIC
+    st = s["station"][public].astype(np.int64)
+    out = s["outcome"][public]
+    plugged = run.plugged[public]
+    dur = (s["end_ms"] - s["start_ms"])[public]
+    wait = run.wait_ms[public]
+    system = (s["end_ms"] - s["arrival_ms"])[public]
+    sums = {
+        "rows": np.bincount(st, minlength=n),
+        "sessions": np.bincount(st[plugged], minlength=n),
+        "gave_up": np.bincount(st[out == GAVE_UP], minlength=n),
+        "turned_away_closed": np.bincount(st[(out == CLOSED) & (wait == 0)], minlength=n),
+        "busy_plug_ms": np.zeros(n, dtype=np.int64),
+        "queue_ms": np.zeros(n, dtype=np.int64),
+        "system_ms": np.zeros(n, dtype=np.int64),
+        "energy_kwh": [[] for _ in range(n)],
+        "grid_energy_kwh": [[] for _ in range(n)],
+    }
+    np.add.at(sums["busy_plug_ms"], st, dur)
+    np.add.at(sums["queue_ms"], st, wait)
+    np.add.at(sums["system_ms"], st, system)
+    for k, i in enumerate(np.flatnonzero(public)):
+        sums["energy_kwh"][st[k]].append(float(s["energy_kwh"][i]))
+        sums["grid_energy_kwh"][st[k]].append(float(s["grid_energy_kwh"][i]))
+    return sums
+
+
+def check_stations(run):
+    c = "stations"
+    t = run.stations
+    sums = station_sums(run)
+    T_h = run.T / 3_600_000.0
+    nodes_of = defaultdict(list)
+    for i in range(run.n_stations):
+        nodes_of[int(t["node"][i])].append(i)
+    # Every to_charger trip that arrived brought one vehicle to a station at its destination: per
+    # road node, the arrivals of the stations there.
+    tr = run.trips
+    arrived_to_charger = (tr["purpose"] == TO_CHARGER) & (tr["outcome"] == ARRIVED)
+    trips_to = defaultdict(int)
+    for node in tr["destination"][arrived_to_charger]:
+        trips_to[int(node)] += 1
+    for node in set(trips_to) | set(nodes_of):
+        ids = nodes_of.get(node, [])
+        if not ids:
+            fail(c, f"{trips_to[node]} to_charger trips arrived at road node {node}, where there is no station")
+        arrivals = sum(int(t["arrivals"][i]) for i in ids)
+        expect_equal(c, f"arrivals at the station(s) {ids} on road node {node} (to_charger trips that arrived there)",
+                     arrivals, trips_to.get(node, 0))
+    for i in range(run.n_stations):
+        name = t["name"][i]
+        plugs = int(t["plugs"][i])
+        if int(t["dc_plugs"][i]) > plugs:
+            fail(c, f"station {i} ({name}): dc_plugs {t['dc_plugs'][i]} > plugs {plugs}")
+        for col in ("sessions", "sessions_ended", "gave_up", "turned_away_closed"):
+            expect_equal(c, f"station {i} ({name}) {col}", int(t[col][i]), int(sums["sessions" if col == "sessions_ended" else col][i]))
+        for col in ("busy_plug_ms", "queue_ms"):
+            expect_equal(c, f"station {i} ({name}) {col} (sum over /sessions)", int(t[col][i]), int(sums[col][i]))
+        for col in ("energy_kwh", "grid_energy_kwh"):
+            values = sums[col][i]
+            expect_close(c, f"station {i} ({name}) {col}", t[col][i], math.fsum(values), sum(abs(x) for x in values))
+        busy_h = sums["busy_plug_ms"][i] / 3_600_000.0
+        queue_h = sums["queue_ms"][i] / 3_600_000.0
+        expect_close(c, f"station {i} ({name}) utilisation", t["utilisation"][i],
+                     busy_h / (T_h * plugs) if plugs else 0.0)
+        expect_close(c, f"station {i} ({name}) mean_occupancy", t["mean_occupancy"][i], busy_h / T_h)
+        expect_close(c, f"station {i} ({name}) mean_queue", t["mean_queue"][i], queue_h / T_h)
+        if int(t["arrivals"][i]) < int(sums["rows"][i]):
+            fail(c, f"station {i} ({name}): arrivals {t['arrivals'][i]} < its {sums['rows'][i]} rows in /sessions")
+        arrivals = int(t["arrivals"][i])
+        expect_close(c, f"station {i} ({name}) mean_wait_min (queue time / arrivals)", t["mean_wait_min"][i],
+                     60.0 * queue_h / arrivals if arrivals else 0.0)
+    # Arrivals without a /sessions row are opportunistic vehicles that found no free plug (no
+    # queueing for them): each is an opportunistic need left unserved without a session.
+    turned = 0
+    for k in range(run.n_needs):
+        if run.needs["reason"][k] == OPPORTUNISTIC and run.needs["outcome"][k] == N_UNSERVED and \
+                not run.sessions_of_need.get(k) and not stranded_at(run, int(run.needs["vehicle"][k]), int(run.needs["resolved_ms"][k])):
+            turned += 1
+    expect_equal(c, "arrivals - rows of /sessions at public stations (opportunistic vehicles that found no free plug)",
+                 int(np.sum(t["arrivals"])) - int(np.sum(sums["rows"])), turned)
+    # max_queue lies between the longest queue /sessions implies when, at equal times, vehicles
+    # leave the queue before others join it, and the longest when they join first (a session
+    # with zero wait may still have been queued for 0 ms: it counts for the upper bound only).
+    s = run.sessions
+    for i in range(run.n_stations):
+        mine = (s["place"] == PUBLIC) & (s["station"] == i)
+        low = longest_queue(s["arrival_ms"][mine & (run.wait_ms > 0)], s["start_ms"][mine & (run.wait_ms > 0)], False)
+        high = longest_queue(s["arrival_ms"][mine], s["start_ms"][mine], True)
+        if not low <= int(t["max_queue"][i]) <= high:
+            fail(c, f"station {i} ({t['name'][i]}): max_queue {t['max_queue'][i]} outside [{low}, {high}] from /sessions")
+
+
+def longest_queue(joins, leaves, joins_first):
+    events = sorted([(int(x), 0 if joins_first else 1, 1) for x in joins] +
+                    [(int(x), 1 if joins_first else 0, -1) for x in leaves])
+    longest = q = 0
+    for _, _, d in events:
+        q += d
+        longest = max(longest, q)
+    return longest
+
+
+def stranded_at(run, vehicle, time_ms):
+    """True when the vehicle's battery ran empty at time_ms."""
+    return (vehicle, time_ms) in run.strandings
+
+
+def check_little(run):
+    c = "little"
+    sums = station_sums(run)
+    t = run.stations
+    T = run.T
+    for i in range(run.n_stations):
+        # L: time-average number in the system (plugged in or queueing), from the station's integrals.
+        in_system_ms = int(t["busy_plug_ms"][i]) + int(t["queue_ms"][i])
+        L = in_system_ms / T
+        # lambda x W from the session records alone: arrivals per ms x mean time in the system.
+        # (Opportunistic vehicles that found no free plug arrive and leave at once: they add an
+        # arrival and zero time, so they change lambda and W but not their product.)
+        n = int(sums["rows"][i])
+        lam_w = (n / T) * (int(sums["system_ms"][i]) / n) if n else 0.0
+        expect_equal(c, f"station {i} ({t['name'][i]}): (busy_plug_ms + queue_ms) vs sum of (end - arrival) over "
+                        f"its sessions", in_system_ms, int(sums["system_ms"][i]))
+        expect_close(c, f"station {i} ({t['name'][i]}): L vs lambda W", L, lam_w)
+        expect_close(c, f"station {i} ({t['name'][i]}): mean_occupancy + mean_queue vs lambda W",
+                     float(t["mean_occupancy"][i]) + float(t["mean_queue"][i]), lam_w)
+
+
+def check_samples(run):
+    c = "samples"
+    s = run.sessions
+    sm = run.samples
+    plugs = run.stations["plugs"]
+    for st in range(run.n_stations):
+        rows = (s["place"] == PUBLIC) & (s["station"] == st)
+        plug = rows & run.plugged
+        queued = rows & (run.wait_ms > 0)
+        p_start, p_end = np.sort(s["start_ms"][plug]), np.sort(s["end_ms"][plug])
+        q_start, q_end = np.sort(s["arrival_ms"][queued]), np.sort(s["start_ms"][queued])
+        any_start, any_end = np.sort(s["arrival_ms"][rows]), np.sort(s["start_ms"][rows])
+        mine = np.flatnonzero(sm["station"] == st)
+        times = sm["time_ms"][mine]
+        # Sessions surely running at t: start < t < end; possibly running: start <= t <= end.
+        busy_low = np.searchsorted(p_start, times, "left") - np.searchsorted(p_end, times, "right")
+        busy_high = np.searchsorted(p_start, times, "right") - np.searchsorted(p_end, times, "left")
+        queue_low = np.searchsorted(q_start, times, "left") - np.searchsorted(q_end, times, "right")
+        queue_high = np.searchsorted(any_start, times, "right") - np.searchsorted(any_end, times, "left")
+        busy = sm["busy_plugs"][mine].astype(np.int64)
+        queue = sm["queue_length"][mine].astype(np.int64)
+        bad = np.flatnonzero((busy < busy_low) | (busy > busy_high) | (busy > plugs[st]))
+        if bad.size:
+            k = bad[0]
+            fail(c, f"station {st} at {times[k]} ms: busy_plugs {busy[k]}, /sessions says {busy_low[k]} to "
+                    f"{busy_high[k]} (plugs {plugs[st]})")
+        bad = np.flatnonzero((queue < queue_low) | (queue > queue_high) | (queue > run.stations["max_queue"][st]))
+        if bad.size:
+            k = bad[0]
+            fail(c, f"station {st} at {times[k]} ms: queue_length {queue[k]}, /sessions says {queue_low[k]} to "
+                    f"{queue_high[k]} (max_queue {run.stations['max_queue'][st]})")
+        if np.any(sm["power_kw"][mine] < 0) or np.any(sm["power_kw"][mine] > run.stations["rated_power_kw"][st] * (1 + REL)):
+            fail(c, f"station {st}: sampled power outside [0, rated_power_kw]")
+        if np.any((busy == 0) & (sm["power_kw"][mine] != 0.0)):
+            fail(c, f"station {st}: power without a busy plug")
+
+
+def check_needs(run):
+    c = "needs"
+    n = run.needs
+    s = run.sessions
+    R = run.sc.availability_radius_m
+    for k in range(run.n_needs):
+        v = int(n["vehicle"][k])
+        reason, outcome = int(n["reason"][k]), int(n["outcome"][k])
+        if v >= run.n_vehicles or reason > OPPORTUNISTIC or outcome > N_OPEN:
+            fail(c, f"row {k}: vehicle {v}, reason {reason}, outcome {outcome} out of range")
+        if int(n["segment"][k]) != run.segment_of_vehicle[v]:
+            fail(c, f"row {k}: segment {n['segment'][k]}, but vehicle {v} is in segment {run.segment_of_vehicle[v]}")
+        if n["free_plug_within_radius"][k] and not n["nearest_station_m"][k] <= R:
+            fail(c, f"row {k}: a free plug within {R} m, but the nearest station is {n['nearest_station_m'][k]} m away")
+        rows = run.sessions_of_need.get(k, [])
+        plugged = [i for i in rows if run.plugged[i]]
+        tried = int(n["stations_tried"][k])
+        where = f"row {k} (vehicle {v}, reason {reason}, outcome {outcome}, {tried} stations tried, sessions {rows})"
+        if outcome == N_CHARGED:
+            if len(plugged) != 1 or plugged[0] != rows[-1]:
+                fail(c, f"{where}: a charged need has exactly one session that plugged in, its last")
+            if int(n["resolved_ms"][k]) != int(s["start_ms"][plugged[0]]):
+                fail(c, f"{where}: resolved_ms {n['resolved_ms'][k]} is not the plug-in time {s['start_ms'][plugged[0]]}")
+            if len(rows) != tried:
+                fail(c, f"{where}: one session per station tried")
+            continue
+        if plugged:
+            fail(c, f"{where}: a need that did not charge has a session that plugged in")
+        if outcome == N_NO_STATION:
+            if rows or tried != 0:
+                fail(c, f"{where}: a need without a station tried none")
+            continue
+        if any(int(s["outcome"][i]) == QUEUED_AT_END for i in rows) and outcome != N_OPEN:
+            fail(c, f"{where}: queued at the end, so the need is open at the end")
+        if outcome == N_UNSERVED:
+            resolved = int(n["resolved_ms"][k])
+            if len(rows) == tried:
+                if not rows or int(s["end_ms"][rows[-1]]) != resolved:
+                    fail(c, f"{where}: resolved_ms {resolved} is not when it left its last station")
+            elif len(rows) == tried - 1:
+                # The last station was never reached (stranded on the way) or an opportunistic
+                # vehicle found its plug taken (no queueing, no session row).
+                if not (stranded_at(run, v, resolved) or reason == OPPORTUNISTIC):
+                    fail(c, f"{where}: one station tried without a session, yet the vehicle was not stranded and the "
+                            f"need is not opportunistic")
+            else:
+                fail(c, f"{where}: sessions and stations tried disagree")
+        else:  # open at the end: queueing (a queued_at_end row) or still driving to its station
+            if not (len(rows) == tried or len(rows) == tried - 1):
+                fail(c, f"{where}: sessions and stations tried disagree")
+
+
+def check_vehicles(run):
+    c = "vehicles"
+    vt = run.vehicles
+    n = run.n_vehicles
+    tr = run.trips
+    s = run.sessions
+    nd = run.needs
+    tv = tr["vehicle"].astype(np.int64)
+    sv = s["vehicle"].astype(np.int64)
+    nv = nd["vehicle"].astype(np.int64)
+    expected = {
+        "trips": np.bincount(tv[tr["purpose"] == PLAN], minlength=n),
+        "sessions": np.bincount(sv[s["energy_kwh"] > 0.0], minlength=n),
+        "needs": np.bincount(nv, minlength=n),
+        "needs_unserved": np.bincount(nv[np.isin(nd["outcome"], (N_UNSERVED, N_NO_STATION))], minlength=n),
+    }
+    for col, values in expected.items():
+        bad = np.flatnonzero(vt[col].astype(np.int64) != values)
+        if bad.size:
+            v = bad[0]
+            fail(c, f"vehicle {v} {col}: file has {vt[col][v]}, recomputed {values[v]}")
+    sums = {
+        "distance_m": np.bincount(tv, weights=tr["distance_m"], minlength=n),
+        "driving_energy_kwh": np.bincount(tv, weights=tr["energy_kwh"], minlength=n),
+        "charged_energy_kwh": np.bincount(sv, weights=s["energy_kwh"], minlength=n),
+        "wait_min": np.bincount(sv, weights=(run.wait_ms / 1000.0) / 60.0, minlength=n),
+    }
+    for col, values in sums.items():
+        for v in np.flatnonzero(vt[col] != values):
+            expect_close(c, f"vehicle {v} {col}", vt[col][v], values[v])
+    stranded_trip = np.zeros(n, dtype=bool)
+    stranded_trip[tv[tr["outcome"] == STRANDED]] = True
+    last_trip = np.full(n, -1)
+    last_trip[tv] = np.arange(tr["_rows"])
+    for v in range(n):
+        t = int(vt["type"][v])
+        seg = int(vt["segment"][v])
+        if seg >= len(run.sc.segments) or t != run.sc.segments[seg]["type"]:
+            fail(c, f"vehicle {v}: type {t} and segment {seg} do not match the scenario's fleet")
+        if bool(vt["stranded"][v]) != stranded_trip[v]:
+            fail(c, f"vehicle {v}: stranded = {vt['stranded'][v]}, but {'a' if stranded_trip[v] else 'no'} trip of it "
+                    f"was stranded")
+        if stranded_trip[v]:
+            last = last_trip[v]
+            if tr["outcome"][last] != STRANDED or tr["soc_after"][last] != 0.0 or vt["final_soc"][v] != 0.0:
+                fail(c, f"vehicle {v}: a stranded vehicle's last trip is the stranded one, with SoC 0 after it")
+        if (vt["charger_node"][v] == INVALID) != (vt["charger_power_kw"][v] == 0.0):
+            fail(c, f"vehicle {v}: charger_node {vt['charger_node'][v]} with charger_power_kw {vt['charger_power_kw'][v]}")
+        soc0, soc1 = float(vt["initial_soc"][v]), float(vt["final_soc"][v])
+        if not (0.0 <= soc0 <= 1.0 and 0.0 <= soc1 <= 1.0):
+            fail(c, f"vehicle {v}: SoC outside [0, 1]: {soc0} -> {soc1}")
+        battery = run.battery_of_vehicle[v]
+        charged, driven = float(vt["charged_energy_kwh"][v]), float(vt["driving_energy_kwh"][v])
+        expect_close(c, f"vehicle {v} energy balance: initial_soc x {battery} kWh + charged - driven vs final_soc x battery",
+                     soc0 * battery + charged - driven, soc1 * battery, battery + charged + driven)
+
+
+def percentile95(values):
+    values = sorted(values)
+    rank = math.ceil(0.95 * len(values))
+    return values[max(rank, 1) - 1]
+
+
+def distribution(values):
+    if not values:
+        return {"count": 0, "mean": 0.0, "p95": 0.0, "max": 0.0}
+    return {"count": len(values), "mean": math.fsum(values) / len(values), "p95": percentile95(values),
+            "max": max(values)}
+
+
+def fleet_metrics(run, vehicle_mask):
+    """The FleetMetrics of output/summary.cpp for the vehicles in vehicle_mask, from the tables."""
+    tr, s, nd = run.trips, run.sessions, run.needs
+    tmask = vehicle_mask[tr["vehicle"].astype(np.int64)] if tr["_rows"] else np.zeros(0, bool)
+    smask = vehicle_mask[s["vehicle"].astype(np.int64)] if s["_rows"] else np.zeros(0, bool)
+    nmask = vehicle_mask[nd["vehicle"].astype(np.int64)] if nd["_rows"] else np.zeros(0, bool)
+    plan_arrived = tmask & (tr["purpose"] == PLAN) & (tr["outcome"] == ARRIVED)
+    needs = nmask & (nd["reason"] != OPPORTUNISTIC)
+    count = lambda outcome: int(np.sum(needs & (nd["outcome"] == outcome)))
+    m = {
+        "vehicles": int(np.sum(vehicle_mask)),
+        "trips": int(np.sum(plan_arrived)),
+        "distance_km": math.fsum(tr["distance_m"][tmask] / 1000.0),
+        "driving_energy_kwh": math.fsum(tr["energy_kwh"][tmask]),
+        "vehicles_stranded": int(np.sum(vehicle_mask & (run.vehicles["stranded"] == 1))),
+        "needs": int(np.sum(needs)),
+        "needs_charged": count(N_CHARGED),
+        "needs_unserved": count(N_UNSERVED),
+        "needs_no_station": count(N_NO_STATION),
+        "needs_open_at_end": count(N_OPEN),
+    }
+    ended = m["needs"] - m["needs_open_at_end"]
+    m["unserved_share"] = (m["needs_unserved"] + m["needs_no_station"]) / ended if ended else 0.0
+    m["free_plug_within_radius_share"] = int(np.sum(needs & (nd["free_plug_within_radius"] == 1))) / m["needs"] if m["needs"] else 0.0
+    m["station_within_radius_share"] = int(np.sum(needs & (nd["nearest_station_m"] <= run.sc.availability_radius_m))) / m["needs"] if m["needs"] else 0.0
+    waits = smask & (s["place"] == PUBLIC) & run.plugged & ~run.session_opportunistic
+    m["wait_min"] = distribution(list((run.wait_ms[waits] / 1000.0) / 60.0))
+    m["detour_km"] = distribution(list(nd["detour_m"][needs & (nd["outcome"] == N_CHARGED)] / 1000.0))
+    m["departure_delay_min"] = distribution(
+        list(((tr["depart_ms"] - tr["planned_depart_ms"])[plan_arrived] / 1000.0) / 60.0))
+    m["opportunistic_sessions"] = int(np.sum(smask & (s["place"] == PUBLIC) & run.plugged & run.session_opportunistic))
+    m["public_energy_kwh"] = math.fsum(s["energy_kwh"][smask & (s["place"] == PUBLIC)])
+    m["home_energy_kwh"] = math.fsum(s["energy_kwh"][smask & (s["place"] == HOME)])
+    m["depot_energy_kwh"] = math.fsum(s["energy_kwh"][smask & (s["place"] == DEPOT)])
+    m["grid_energy_kwh"] = math.fsum(s["grid_energy_kwh"][smask])
+    return m
+
+
+FLOAT_KPI = {  # /kpi attribute -> FleetMetrics value
+    "distance_km": lambda m: m["distance_km"],
+    "driving_energy_kwh": lambda m: m["driving_energy_kwh"],
+    "unserved_share": lambda m: m["unserved_share"],
+    "effective_availability": lambda m: m["free_plug_within_radius_share"],
+    "station_within_radius_share": lambda m: m["station_within_radius_share"],
+    "mean_wait_min": lambda m: m["wait_min"]["mean"],
+    "p95_wait_min": lambda m: m["wait_min"]["p95"],
+    "max_wait_min": lambda m: m["wait_min"]["max"],
+    "mean_detour_km": lambda m: m["detour_km"]["mean"],
+    "p95_detour_km": lambda m: m["detour_km"]["p95"],
+    "public_energy_kwh": lambda m: m["public_energy_kwh"],
+    "home_energy_kwh": lambda m: m["home_energy_kwh"],
+    "depot_energy_kwh": lambda m: m["depot_energy_kwh"],
+    "grid_energy_kwh": lambda m: m["grid_energy_kwh"],
+}
+INT_KPI = ("vehicles", "trips", "vehicles_stranded", "needs", "needs_charged", "needs_unserved", "needs_no_station",
+           "needs_open_at_end", "opportunistic_sessions")
+
+
+def peak_station_power(run):
+    sm = run.samples
+    if not sm["_rows"]:
+        return 0.0
+    times, inverse = np.unique(sm["time_ms"], return_inverse=True)
+    totals = np.zeros(times.size)
+    np.add.at(totals, inverse, sm["power_kw"])
+    return max(0.0, float(totals.max()))
+
+
+def check_kpi(run):
+    c = "kpi"
+    k = run.kpi
+    m = all_metrics(run)
+    expect_equal(c, "plan", str(k["plan"]), run.plan)
+    for name in INT_KPI:
+        expect_equal(c, name, int(k[name]), m[name])
+    for name, get in FLOAT_KPI.items():
+        expect_close(c, name, k[name], get(m))
+    st = run.stations
+    expect_equal(c, "stations", int(k["stations"]), run.n_stations)
+    expect_equal(c, "public_stations", int(k["public_stations"]), int(np.sum(st["public"] == 1)))
+    expect_equal(c, "plugs", int(k["plugs"]), int(np.sum(st["plugs"])))
+    expect_close(c, "availability_radius_m", k["availability_radius_m"], run.sc.availability_radius_m)
+    expect_close(c, "peak_station_power_kw", k["peak_station_power_kw"], peak_station_power(run))
+    if not 0.0 <= float(k["node_coverage_share"]) <= 1.0 or int(k["events"]) <= 0:
+        fail(c, "node_coverage_share outside [0, 1] or no events")
+    # /kpi totals against the per-vehicle table.
+    vt = run.vehicles
+    expect_close(c, "distance_km vs sum of /vehicles distance_m", k["distance_km"], math.fsum(vt["distance_m"]) / 1000.0)
+    expect_close(c, "driving_energy_kwh vs sum of /vehicles driving_energy_kwh", k["driving_energy_kwh"],
+                 math.fsum(vt["driving_energy_kwh"]))
+    expect_close(c, "public + home + depot energy vs sum of /vehicles charged_energy_kwh",
+                 float(k["public_energy_kwh"]) + float(k["home_energy_kwh"]) + float(k["depot_energy_kwh"]),
+                 math.fsum(vt["charged_energy_kwh"]))
+    expect_equal(c, "vehicles_stranded vs /vehicles stranded", int(k["vehicles_stranded"]), int(np.sum(vt["stranded"])))
+    expect_equal(c, "vehicles vs rows of /vehicles", int(k["vehicles"]), run.n_vehicles)
+    # /kpi totals against the per-segment table.
+    sg = run.segments
+    for col in ("vehicles", "trips", "vehicles_stranded", "needs", "needs_unserved", "needs_no_station"):
+        expect_equal(c, f"{col} vs sum over /segments", int(k[col]), int(np.sum(sg[col].astype(np.int64))))
+    for col in ("distance_km", "public_energy_kwh", "home_energy_kwh", "depot_energy_kwh"):
+        expect_close(c, f"{col} vs sum over /segments", k[col], math.fsum(sg[col]))
+
+
+SEGMENT_FLOATS = {
+    "distance_km": lambda m: m["distance_km"],
+    "unserved_share": lambda m: m["unserved_share"],
+    "free_plug_within_radius_share": lambda m: m["free_plug_within_radius_share"],
+    "mean_wait_min": lambda m: m["wait_min"]["mean"],
+    "p95_wait_min": lambda m: m["wait_min"]["p95"],
+    "mean_detour_km": lambda m: m["detour_km"]["mean"],
+    "p95_detour_km": lambda m: m["detour_km"]["p95"],
+    "public_energy_kwh": lambda m: m["public_energy_kwh"],
+    "home_energy_kwh": lambda m: m["home_energy_kwh"],
+    "depot_energy_kwh": lambda m: m["depot_energy_kwh"],
+}
+SEGMENT_INTS = ("vehicles", "trips", "vehicles_stranded", "needs", "needs_unserved", "needs_no_station")
+
+
+def all_metrics(run):
+    if run.metrics_all is None:
+        run.metrics_all = fleet_metrics(run, np.ones(run.n_vehicles, dtype=bool))
+    return run.metrics_all
+
+
+def segment_metrics(run):
+    if run.metrics_segments is None:
+        run.metrics_segments = [fleet_metrics(run, run.segment_of_vehicle == g) for g in range(len(run.sc.segments))]
+    return run.metrics_segments
+
+
+def check_segments(run):
+    c = "segments"
+    sg = run.segments
+    expect_equal(c, "names", list(sg["name"]), [s["name"] for s in run.sc.segments])
+    for g, m in enumerate(segment_metrics(run)):
+        for col in SEGMENT_INTS:
+            expect_equal(c, f"segment {g} ({sg['name'][g]}) {col}", int(sg[col][g]), m[col])
+        for col, get in SEGMENT_FLOATS.items():
+            expect_close(c, f"segment {g} ({sg['name'][g]}) {col}", sg[col][g], get(m))
+
+
+def json_equal(check, what, actual, expected):
+    if actual != expected:
+        fail(check, f"{what}: JSON has {actual!r}, expected {expected!r}")
+
+
+def json_close(check, what, actual, expected):
+    # The JSON writes floats with 6 decimals ({:.6f}).
+    if not abs(float(actual) - float(expected)) <= 5e-7 + REL * abs(float(expected)):
+        fail(check, f"{what}: JSON has {actual!r}, expected {float(expected)!r}")
+
+
+def check_json_fleet(c, where, j, m):
+    for name in ("vehicles", "trips", "vehicles_stranded", "needs", "needs_charged", "needs_unserved",
+                 "needs_no_station", "needs_open_at_end", "opportunistic_sessions"):
+        json_equal(c, f"{where}.{name}", j[name], m[name])
+    for name in ("distance_km", "driving_energy_kwh", "unserved_share", "free_plug_within_radius_share",
+                 "station_within_radius_share", "public_energy_kwh", "home_energy_kwh", "depot_energy_kwh",
+                 "grid_energy_kwh"):
+        json_close(c, f"{where}.{name}", j[name], m[name])
+    for dist in ("wait_min", "detour_km", "departure_delay_min"):
+        json_equal(c, f"{where}.{dist}.count", j[dist]["count"], m[dist]["count"])
+        for field in ("mean", "p95", "max"):
+            json_close(c, f"{where}.{dist}.{field}", j[dist][field], m[dist][field])
+
+
+def check_json(run, text):
+    c = "json"
+    lines = text.splitlines()
+    if len(lines) != 1:
+        fail(c, f"expected exactly one line on stdout, found {len(lines)}")
+    try:
+        j = json.loads(lines[0])
+    except json.JSONDecodeError as e:
+        fail(c, f"not valid JSON: {e}")
+    k = run.kpi
+    json_equal(c, "scenario", j["scenario"], run.sc.name)
+    json_equal(c, "plan", j["plan"], str(k["plan"]))
+    json_equal(c, "seed", j["seed"], int(run.meta["seed"]))
+    json_equal(c, "status", j["status"], str(run.meta["status"]))
+    json_close(c, "horizon_h", j["horizon_h"], run.T / 3_600_000.0)
+    json_close(c, "simulated_h", j["simulated_h"], k["simulated_h"])
+    json_close(c, "availability_radius_m", j["availability_radius_m"], k["availability_radius_m"])
+    for name in ("stations", "public_stations", "plugs", "events"):
+        json_equal(c, name, j[name], int(k[name]))
+    for name in ("node_coverage_share", "effective_availability", "peak_station_power_kw"):
+        json_close(c, name, j[name], k[name])
+    # The whole-fleet block against /kpi where /kpi has the number, the rest against the tables.
+    fleet = j["fleet"]
+    json_equal(c, "fleet.name", fleet["name"], "all")
+    for name in INT_KPI:
+        json_equal(c, f"fleet.{name} vs /kpi", fleet[name], int(k[name]))
+    kpi_of = {"distance_km": "distance_km", "driving_energy_kwh": "driving_energy_kwh",
+              "unserved_share": "unserved_share", "free_plug_within_radius_share": "effective_availability",
+              "station_within_radius_share": "station_within_radius_share", "public_energy_kwh": "public_energy_kwh",
+              "home_energy_kwh": "home_energy_kwh", "depot_energy_kwh": "depot_energy_kwh",
+              "grid_energy_kwh": "grid_energy_kwh"}
+    for name, attr in kpi_of.items():
+        json_close(c, f"fleet.{name} vs /kpi {attr}", fleet[name], k[attr])
+    for dist, prefix in (("wait_min", "wait_min"), ("detour_km", "detour_km")):
+        json_close(c, f"fleet.{dist}.mean vs /kpi mean_{prefix}", fleet[dist]["mean"], k[f"mean_{prefix}"])
+        json_close(c, f"fleet.{dist}.p95 vs /kpi p95_{prefix}", fleet[dist]["p95"], k[f"p95_{prefix}"])
+    json_close(c, "fleet.wait_min.max vs /kpi max_wait_min", fleet["wait_min"]["max"], k["max_wait_min"])
+    check_json_fleet(c, "fleet", fleet, all_metrics(run))
+    sg = run.segments
+    json_equal(c, "number of segments", len(j["segments"]), sg["_rows"])
+    for g, (js, m) in enumerate(zip(j["segments"], segment_metrics(run))):
+        json_equal(c, f"segments[{g}].name", js["name"], sg["name"][g])
+        for col in SEGMENT_INTS:
+            json_equal(c, f"segments[{g}].{col} vs /segments", js[col], int(sg[col][g]))
+        json_close(c, f"segments[{g}].distance_km vs /segments", js["distance_km"], sg["distance_km"][g])
+        json_close(c, f"segments[{g}].wait_min.mean vs /segments", js["wait_min"]["mean"], sg["mean_wait_min"][g])
+        check_json_fleet(c, f"segments[{g}]", js, m)
+
+
+CHECKS = {"meta": check_meta, "times": check_times, "sessions": check_sessions, "stations": check_stations,
+          "little": check_little, "samples": check_samples, "needs": check_needs, "vehicles": check_vehicles,
+          "kpi": check_kpi, "segments": check_segments}
+
+
+def load(scenario_path, result_path, plan="base", scenario=None):
+    """The result's tables; `scenario` (a Scenario of the same file) saves parsing it again."""
+    with open(scenario_path, "rb") as f:
+        scenario_bytes = f.read()
+    if scenario is None:
+        scenario = Scenario(scenario_bytes.decode("utf-8"))
+    with h5py.File(result_path, "r") as f:
+        return Run(f, scenario, scenario_bytes, plan)
+
+
+def check_file(scenario_path, result_path, json_text=None, plan="base"):
+    """Runs every check; raises CheckFailed on the first failure."""
+    run = load(scenario_path, result_path, plan)
+    for check in CHECKS.values():
+        check(run)
+    if json_text is not None:
+        check_json(run, json_text)
+    return run
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scenario")
+    parser.add_argument("result")
+    parser.add_argument("--json", help="file holding the stdout of `evsim run --json`")
+    parser.add_argument("--plan", default="base", help="the plan the run simulated (default base)")
+    args = parser.parse_args()
+    json_text = None
+    if args.json:
+        with open(args.json, encoding="utf-8") as f:
+            json_text = f.read()
+    try:
+        run = check_file(args.scenario, args.result, json_text, args.plan)
+    except CheckFailed as e:
+        print(f"FAILED {args.result}: {e}")
+        return 1
+    print(f"ok {args.result}: {run.n_vehicles} vehicles, {run.trips['_rows']} trips, {run.needs['_rows']} needs, "
+          f"{run.sessions['_rows']} sessions, {run.n_stations} stations")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
