@@ -13,7 +13,8 @@ models/city/*.cpp, then compares:
   sessions  per row: place, station, need and outcome agree; sessions without a plug carry no
             energy; grid = energy / efficiency (AC or DC, from `charging:`); SoC change x battery
             = energy; gave_up waits are exactly the segment's patience; dc_only segments use DC
-  stations  sessions, sessions_ended, gave_up, turned_away_closed, energy, grid energy,
+  stations  plugs, DC plugs, rated power, price, node of the stations the scenario writes inline;
+            sessions, sessions_ended, gave_up, turned_away_closed, energy, grid energy,
             busy_plug_ms, queue_ms, utilisation, mean_occupancy, mean_queue, mean_wait_min from
             /sessions; arrivals per road node from the to_charger trips that arrived there;
             max_queue between the queue's lower and upper bound from /sessions
@@ -109,6 +110,14 @@ def parse_length_m(value):
     return parse_quantity(value, {"m": 1.0, "km": 1000.0}, "length")
 
 
+def parse_power_kw(value):
+    return parse_quantity(value, {"kW": 1.0, "MW": 1000.0, "W": 0.001}, "power")
+
+
+def parse_price(value):
+    return parse_quantity(value, {"/kWh": 1.0, "CNY/kWh": 1.0, "yuan/kWh": 1.0}, "price")
+
+
 def parse_fraction(value):
     return parse_quantity(value, {"%": 0.01}, "fraction")
 
@@ -143,6 +152,10 @@ class Scenario:
         self.type_names = [str(t["name"]) for t in types]
         self.battery_kwh = [parse_energy_kwh(t["battery"]) for t in types]
         type_to = [parse_fraction(t.get("charge_to_soc", 0.8)) for t in types]
+        # Stations written inline (base and each plan; station files are not read here).
+        self.inline_stations = {"base": [self.station(x) for x in doc.get("stations") or []]}
+        for plan in doc.get("plans") or []:
+            self.inline_stations[str(plan["name"])] = [self.station(x) for x in plan.get("stations") or []]
         self.segments = []
         for s in doc["fleet"]:
             kind = str(s.get("kind", "private"))
@@ -155,6 +168,19 @@ class Scenario:
                 "dc_only": bool(s.get("dc_only", kind == "ride_hailing")),
                 "charge_to_soc": parse_fraction(s["charge_to_soc"]) if "charge_to_soc" in s else type_to[t],
             })
+
+
+    @staticmethod
+    def station(spec):
+        plugs = spec["plugs"]
+        count = [int(p.get("count", 1)) for p in plugs]
+        return {"name": str(spec["name"]),
+                "node": int(spec["node"]) if "node" in spec else None,
+                "plugs": sum(count),
+                "dc_plugs": sum(c for c, p in zip(count, plugs) if p["kind"] == "dc"),
+                "rated_power_kw": math.fsum(c * parse_power_kw(p["power"]) for c, p in zip(count, plugs)),
+                "public": int(bool(spec.get("public", True))),
+                "price_per_kwh": parse_price(spec.get("price", 0))}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -393,6 +419,19 @@ def check_stations(run):
         arrivals = sum(int(t["arrivals"][i]) for i in ids)
         expect_equal(c, f"arrivals at the station(s) {ids} on road node {node} (to_charger trips that arrived there)",
                      arrivals, trips_to.get(node, 0))
+    # Stations written in the scenario (base, and the plan's) as written.
+    written = run.sc.inline_stations["base"] + (run.sc.inline_stations.get(run.plan, []) if run.plan != "base" else [])
+    rows_of = {name: i for i, name in enumerate(t["name"])}
+    for spec in written:
+        if spec["name"] not in rows_of:
+            fail(c, f"station {spec['name']} of the scenario is not in /stations")
+        i = rows_of[spec["name"]]
+        for col in ("plugs", "dc_plugs", "public"):
+            expect_equal(c, f"station {i} ({spec['name']}) {col} (from the scenario)", int(t[col][i]), spec[col])
+        for col in ("rated_power_kw", "price_per_kwh"):
+            expect_close(c, f"station {i} ({spec['name']}) {col} (from the scenario)", t[col][i], spec[col])
+        if spec["node"] is not None:
+            expect_equal(c, f"station {i} ({spec['name']}) node (from the scenario)", int(t["node"][i]), spec["node"])
     for i in range(run.n_stations):
         name = t["name"][i]
         plugs = int(t["plugs"][i])

@@ -83,6 +83,8 @@ def mutations(run):
         ("a session cut by the horizon ends before it", "sessions",
          lambda f: (add(f, "/sessions/end_ms", cut, -1))),
         ("a private car charging at a depot", "sessions", lambda f: set_value(f, "/sessions/place", home, check_run.DEPOT)),
+        ("a station with one DC plug more than the scenario gives it", "stations",
+         lambda f: add(f, "/stations/dc_plugs", station, 1)),
         ("busy_plug_ms off by 1 ms", "stations", lambda f: add(f, "/stations/busy_plug_ms", station, 1)),
         ("one arrival too many", "stations", lambda f: add(f, "/stations/arrivals", station, 1)),
         ("one session too many", "stations", lambda f: add(f, "/stations/sessions", station, 1)),
