@@ -22,6 +22,10 @@ models/city/*.cpp, then compares:
             arrival rate x mean time in system computed from /sessions (integers exactly)
   samples   busy plugs and queue length at every sample time within the bounds /sessions gives
   needs     every need's outcome agrees with the sessions that point at it
+  history   per vehicle, trips and sessions in order: each trip leaves from where the last one
+            arrived, after it arrived; sessions lie between trips; the energy goes from
+            initial_soc x battery through every session and trip to final_soc x battery,
+            matching every SoC recorded on the way
   vehicles  trips, distance, driving and charged energy, sessions, needs, waits recomputed;
             initial_soc x battery + charged - driving = final_soc x battery; stranded vehicles
   kpi       every /kpi attribute that can be recomputed from the tables; /kpi totals equal
@@ -601,6 +605,79 @@ def check_needs(run):
                 fail(c, f"{where}: sessions and stations tried disagree")
 
 
+def check_history(run):
+    """Each vehicle's trips and sessions, replayed in order: it leaves from where it arrived, after
+    it arrived, charges only while parked between two trips, and its energy goes from initial_soc
+    x battery through every session (+ energy) and trip (- energy) to final_soc x battery, matching
+    every soc_before, soc_after and trip soc_after on the way."""
+    c = "history"
+    tr, s, vt = run.trips, run.sessions, run.vehicles
+    n_trips, n_sessions = tr["_rows"], s["_rows"]
+    # One event list: trips at their departure, sessions at their end; at the same instant a
+    # session ends before the vehicle leaves (zero-length sessions and trips at one instant
+    # change no energy in any order).
+    vehicle = np.concatenate([tr["vehicle"], s["vehicle"]]).astype(np.int64)
+    time = np.concatenate([tr["depart_ms"], s["end_ms"]])
+    is_trip = np.concatenate([np.ones(n_trips, bool), np.zeros(n_sessions, bool)])
+    row = np.concatenate([np.arange(n_trips), np.arange(n_sessions)])
+    order = np.lexsort((row, is_trip, time, vehicle))
+    vehicle, time, is_trip, row = vehicle[order], time[order], is_trip[order], row[order]
+    battery = run.battery_of_vehicle[vehicle] if vehicle.size else np.zeros(0)
+    delta = np.where(is_trip, -tr["energy_kwh"][np.where(is_trip, row, 0)] if n_trips else 0.0,
+                     s["energy_kwh"][np.where(is_trip, 0, row)] if n_sessions else 0.0)
+    first = np.r_[True, vehicle[1:] != vehicle[:-1]] if vehicle.size else np.zeros(0, bool)
+    start = np.maximum.accumulate(np.where(first, np.arange(vehicle.size), 0)) if vehicle.size else np.zeros(0, int)
+    total = np.cumsum(delta)
+    before_group = (total - delta)[start]
+    energy_after = run.vehicles["initial_soc"][vehicle] * battery + (total - before_group)
+    energy_before = energy_after - delta
+
+    def expect_energy(what, recorded, computed, idx):
+        bad = np.flatnonzero(np.abs(recorded - computed) > REL * np.maximum(battery[idx], np.abs(computed)))
+        if bad.size:
+            e = idx[bad[0]]
+            kind = "trip" if is_trip[e] else "session"
+            fail(c, f"vehicle {vehicle[e]} {kind} row {row[e]}: {what}: file has {recorded[bad[0]]!r}, replayed "
+                    f"{computed[bad[0]]!r} (tolerance {REL} x battery)")
+
+    trips = np.flatnonzero(is_trip)
+    sessions = np.flatnonzero(~is_trip)
+    expect_energy("soc_after x battery vs the energy left", tr["soc_after"][row[trips]] * battery[trips],
+                  energy_after[trips], trips)
+    expect_energy("soc_before x battery vs the energy it had", s["soc_before"][row[sessions]] * battery[sessions],
+                  energy_before[sessions], sessions)
+    expect_energy("soc_after x battery vs the energy after charging", s["soc_after"][row[sessions]] * battery[sessions],
+                  energy_after[sessions], sessions)
+    # final_soc: the energy after the vehicle's last event (initial_soc when it has none).
+    final = vt["initial_soc"] * run.battery_of_vehicle
+    last = np.r_[vehicle[1:] != vehicle[:-1], True] if vehicle.size else np.zeros(0, bool)
+    final[vehicle[last]] = energy_after[last]
+    bad = np.flatnonzero(np.abs(vt["final_soc"] * run.battery_of_vehicle - final) > REL * run.battery_of_vehicle)
+    if bad.size:
+        v = bad[0]
+        fail(c, f"vehicle {v}: final_soc x battery {vt['final_soc'][v] * run.battery_of_vehicle[v]!r}, replayed "
+                f"{final[v]!r}")
+    # Place and time: the previous trip (same vehicle) brought it where and when the next event starts.
+    prev_trip = np.where(is_trip, np.arange(vehicle.size), -1)
+    prev_trip = np.maximum.accumulate(np.r_[-1, prev_trip[:-1]]) if vehicle.size else prev_trip
+    has_prev = prev_trip >= start
+    arrived_at = np.where(has_prev, tr["destination"][row[np.maximum(prev_trip, 0)]] if n_trips else 0,
+                          vt["start"][vehicle] if vehicle.size else 0)
+    free_from = np.where(has_prev, tr["arrive_ms"][row[np.maximum(prev_trip, 0)]] if n_trips else 0, 0)
+    bad = np.flatnonzero(is_trip & (tr["origin"][np.where(is_trip, row, 0)] != arrived_at))
+    if bad.size:
+        e = bad[0]
+        fail(c, f"vehicle {vehicle[e]}: trip row {row[e]} leaves node {tr['origin'][row[e]]}, but the vehicle is at "
+                f"node {arrived_at[e]}")
+    begins = np.where(is_trip, time, s["arrival_ms"][np.where(is_trip, 0, row)] if n_sessions else 0)
+    bad = np.flatnonzero(begins < free_from)
+    if bad.size:
+        e = bad[0]
+        kind = "trip" if is_trip[e] else "session"
+        fail(c, f"vehicle {vehicle[e]}: {kind} row {row[e]} begins at {begins[e]} ms, before the vehicle arrived "
+                f"({free_from[e]} ms)")
+
+
 def check_vehicles(run):
     c = "vehicles"
     vt = run.vehicles
@@ -887,7 +964,8 @@ def check_json(run, text):
 
 
 CHECKS = {"meta": check_meta, "times": check_times, "sessions": check_sessions, "stations": check_stations,
-          "little": check_little, "samples": check_samples, "needs": check_needs, "vehicles": check_vehicles,
+          "little": check_little, "samples": check_samples, "needs": check_needs, "history": check_history,
+          "vehicles": check_vehicles,
           "kpi": check_kpi, "segments": check_segments}
 
 

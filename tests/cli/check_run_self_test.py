@@ -65,6 +65,10 @@ def mutations(run):
     queued_at_end = first(s["outcome"] == check_run.QUEUED_AT_END, "session queued at the end")
     no_station = first(n["outcome"] == check_run.N_NO_STATION, "need without a station")
     stranded = first(v["stranded"] == 1, "stranded vehicle")
+    tv = t["vehicle"]
+    second_trip = first((np.arange(t["_rows"]) > 0) & (np.r_[-1, tv[:-1]] == tv) & (t["depart_ms"] > 0),
+                        "vehicle with two trips in a row")
+    previous_arrival = t["arrive_ms"][second_trip - 1]
     last_sample = run.samples["_rows"] - 1
     return [
         ("status interrupted", "meta", lambda f: set_attr(f, "/meta", "status", "interrupted")),
@@ -102,6 +106,11 @@ def mutations(run):
          lambda f: set_value(f, "/needs/outcome", int(s["need"][queued_at_end]), check_run.N_UNSERVED)),
         ("a need without a station that tried one", "needs", lambda f: set_value(f, "/needs/stations_tried", no_station, 1)),
         ("a need in the wrong segment", "needs", lambda f: set_value(f, "/needs/segment", charged_need, other_segment)),
+        ("a trip leaving from another node", "history", lambda f: add(f, "/trips/origin", plan_trip, 1)),
+        ("a trip's SoC on arrival off by 1e-6", "history", lambda f: add(f, "/trips/soc_after", plan_trip, 1e-6)),
+        ("a trip leaving before the vehicle arrived", "history",
+         lambda f: set_value(f, "/trips/depart_ms", second_trip, previous_arrival - 1)),
+        ("a session's SoC at plug-in off by 1e-6", "history", lambda f: add(f, "/sessions/soc_before", home, 1e-6)),
         ("final SoC off by 1e-6", "vehicles", lambda f: add(f, "/vehicles/final_soc", charging_vehicle, 1e-6)),
         ("charged energy off by 1e-6", "vehicles", lambda f: add(f, "/vehicles/charged_energy_kwh", charging_vehicle, 1e-6)),
         ("a session's energy changed", "vehicles", lambda f: scale(f, "/sessions/energy_kwh", home, 1.001)),
