@@ -281,7 +281,8 @@ def check_times(run):
             fail(c, f"/trips rows {bad[0]}, {bad[0] + 1}: not in order of arrival")
     s = run.sessions
     if s["_rows"]:
-        ok = (0 <= s["arrival_ms"]) & (s["arrival_ms"] <= s["start_ms"]) & (s["start_ms"] <= s["end_ms"]) & (s["end_ms"] <= T)
+        ok = ((0 <= s["arrival_ms"]) & (s["arrival_ms"] <= s["start_ms"]) & (s["start_ms"] <= s["end_ms"]) &
+              (s["end_ms"] <= T))
         bad = np.flatnonzero(~ok)
         if bad.size:
             i = bad[0]
@@ -364,7 +365,8 @@ def check_sessions(run):
                 fail(c, f"row {i}: outcome {outcome} used no plug, yet has start {s['start_ms'][i]}, end "
                         f"{s['end_ms'][i]}, energy {energy}, grid {grid}, SoC {before} -> {after}")
         if outcome in (CUT, QUEUED_AT_END) and s["end_ms"][i] != run.T:
-            fail(c, f"row {i}: outcome {outcome} (open at the end) ends at {s['end_ms'][i]}, not at the horizon {run.T}")
+            fail(c, f"row {i}: outcome {outcome} (open at the end) ends at {s['end_ms'][i]}, not at the horizon "
+                    f"{run.T}")
         if outcome == GAVE_UP and run.wait_ms[i] != segment["patience_ms"]:
             fail(c, f"row {i}: gave up after {run.wait_ms[i]} ms in the queue, the segment's patience is "
                     f"{segment['patience_ms']} ms")
@@ -442,7 +444,8 @@ def check_stations(run):
         if int(t["dc_plugs"][i]) > plugs:
             fail(c, f"station {i} ({name}): dc_plugs {t['dc_plugs'][i]} > plugs {plugs}")
         for col in ("sessions", "sessions_ended", "gave_up", "turned_away_closed"):
-            expect_equal(c, f"station {i} ({name}) {col}", int(t[col][i]), int(sums["sessions" if col == "sessions_ended" else col][i]))
+            expected = sums["sessions" if col == "sessions_ended" else col][i]
+            expect_equal(c, f"station {i} ({name}) {col}", int(t[col][i]), int(expected))
         for col in ("busy_plug_ms", "queue_ms"):
             expect_equal(c, f"station {i} ({name}) {col} (sum over /sessions)", int(t[col][i]), int(sums[col][i]))
         for col in ("energy_kwh", "grid_energy_kwh"):
@@ -463,8 +466,9 @@ def check_stations(run):
     # queueing for them): each is an opportunistic need left unserved without a session.
     turned = 0
     for k in range(run.n_needs):
-        if run.needs["reason"][k] == OPPORTUNISTIC and run.needs["outcome"][k] == N_UNSERVED and \
-                not run.sessions_of_need.get(k) and not stranded_at(run, int(run.needs["vehicle"][k]), int(run.needs["resolved_ms"][k])):
+        nd = run.needs
+        if nd["reason"][k] == OPPORTUNISTIC and nd["outcome"][k] == N_UNSERVED and not run.sessions_of_need.get(k) \
+                and not stranded_at(run, int(nd["vehicle"][k]), int(nd["resolved_ms"][k])):
             turned += 1
     expect_equal(c, "arrivals - rows of /sessions at public stations (opportunistic vehicles that found no free plug)",
                  int(np.sum(t["arrivals"])) - int(np.sum(sums["rows"])), turned)
@@ -477,7 +481,8 @@ def check_stations(run):
         low = longest_queue(s["arrival_ms"][mine & (run.wait_ms > 0)], s["start_ms"][mine & (run.wait_ms > 0)], False)
         high = longest_queue(s["arrival_ms"][mine], s["start_ms"][mine], True)
         if not low <= int(t["max_queue"][i]) <= high:
-            fail(c, f"station {i} ({t['name'][i]}): max_queue {t['max_queue'][i]} outside [{low}, {high}] from /sessions")
+            fail(c, f"station {i} ({t['name'][i]}): max_queue {t['max_queue'][i]} outside [{low}, {high}] from "
+                    f"/sessions")
 
 
 def longest_queue(joins, leaves, joins_first):
@@ -547,9 +552,10 @@ def check_samples(run):
             k = bad[0]
             fail(c, f"station {st} at {times[k]} ms: queue_length {queue[k]}, /sessions says {queue_low[k]} to "
                     f"{queue_high[k]} (max_queue {run.stations['max_queue'][st]})")
-        if np.any(sm["power_kw"][mine] < 0) or np.any(sm["power_kw"][mine] > run.stations["rated_power_kw"][st] * (1 + REL)):
+        power = sm["power_kw"][mine]
+        if np.any(power < 0) or np.any(power > run.stations["rated_power_kw"][st] * (1 + REL)):
             fail(c, f"station {st}: sampled power outside [0, rated_power_kw]")
-        if np.any((busy == 0) & (sm["power_kw"][mine] != 0.0)):
+        if np.any((busy == 0) & (power != 0.0)):
             fail(c, f"station {st}: power without a busy plug")
 
 
@@ -575,7 +581,8 @@ def check_needs(run):
             if len(plugged) != 1 or plugged[0] != rows[-1]:
                 fail(c, f"{where}: a charged need has exactly one session that plugged in, its last")
             if int(n["resolved_ms"][k]) != int(s["start_ms"][plugged[0]]):
-                fail(c, f"{where}: resolved_ms {n['resolved_ms'][k]} is not the plug-in time {s['start_ms'][plugged[0]]}")
+                fail(c, f"{where}: resolved_ms {n['resolved_ms'][k]} is not the plug-in time "
+                        f"{s['start_ms'][plugged[0]]}")
             if len(rows) != tried:
                 fail(c, f"{where}: one session per station tried")
             continue
@@ -725,13 +732,15 @@ def check_vehicles(run):
             if tr["outcome"][last] != STRANDED or tr["soc_after"][last] != 0.0 or vt["final_soc"][v] != 0.0:
                 fail(c, f"vehicle {v}: a stranded vehicle's last trip is the stranded one, with SoC 0 after it")
         if (vt["charger_node"][v] == INVALID) != (vt["charger_power_kw"][v] == 0.0):
-            fail(c, f"vehicle {v}: charger_node {vt['charger_node'][v]} with charger_power_kw {vt['charger_power_kw'][v]}")
+            fail(c, f"vehicle {v}: charger_node {vt['charger_node'][v]} with charger_power_kw "
+                    f"{vt['charger_power_kw'][v]}")
         soc0, soc1 = float(vt["initial_soc"][v]), float(vt["final_soc"][v])
         if not (0.0 <= soc0 <= 1.0 and 0.0 <= soc1 <= 1.0):
             fail(c, f"vehicle {v}: SoC outside [0, 1]: {soc0} -> {soc1}")
         battery = run.battery_of_vehicle[v]
         charged, driven = float(vt["charged_energy_kwh"][v]), float(vt["driving_energy_kwh"][v])
-        expect_close(c, f"vehicle {v} energy balance: initial_soc x {battery} kWh + charged - driven vs final_soc x battery",
+        expect_close(c, f"vehicle {v} energy balance: initial_soc x {battery} kWh + charged - driven vs "
+                        f"final_soc x battery",
                      soc0 * battery + charged - driven, soc1 * battery, battery + charged + driven)
 
 
@@ -771,8 +780,10 @@ def fleet_metrics(run, vehicle_mask):
     }
     ended = m["needs"] - m["needs_open_at_end"]
     m["unserved_share"] = (m["needs_unserved"] + m["needs_no_station"]) / ended if ended else 0.0
-    m["free_plug_within_radius_share"] = int(np.sum(needs & (nd["free_plug_within_radius"] == 1))) / m["needs"] if m["needs"] else 0.0
-    m["station_within_radius_share"] = int(np.sum(needs & (nd["nearest_station_m"] <= run.sc.availability_radius_m))) / m["needs"] if m["needs"] else 0.0
+    with_free_plug = int(np.sum(needs & (nd["free_plug_within_radius"] == 1)))
+    with_station = int(np.sum(needs & (nd["nearest_station_m"] <= run.sc.availability_radius_m)))
+    m["free_plug_within_radius_share"] = with_free_plug / m["needs"] if m["needs"] else 0.0
+    m["station_within_radius_share"] = with_station / m["needs"] if m["needs"] else 0.0
     waits = smask & (s["place"] == PUBLIC) & run.plugged & ~run.session_opportunistic
     m["wait_min"] = distribution(list((run.wait_ms[waits] / 1000.0) / 60.0))
     m["detour_km"] = distribution(list(nd["detour_m"][needs & (nd["outcome"] == N_CHARGED)] / 1000.0))
@@ -835,7 +846,8 @@ def check_kpi(run):
         fail(c, "node_coverage_share outside [0, 1] or no events")
     # /kpi totals against the per-vehicle table.
     vt = run.vehicles
-    expect_close(c, "distance_km vs sum of /vehicles distance_m", k["distance_km"], math.fsum(vt["distance_m"]) / 1000.0)
+    expect_close(c, "distance_km vs sum of /vehicles distance_m", k["distance_km"],
+                 math.fsum(vt["distance_m"]) / 1000.0)
     expect_close(c, "driving_energy_kwh vs sum of /vehicles driving_energy_kwh", k["driving_energy_kwh"],
                  math.fsum(vt["driving_energy_kwh"]))
     expect_close(c, "public + home + depot energy vs sum of /vehicles charged_energy_kwh",

@@ -49,7 +49,7 @@ def set_attr(f, group, name, value):
 
 def mutations(run):
     """(description, check that must catch it, function altering an open h5py.File)."""
-    s, t, n, st, v = run.sessions, run.trips, run.needs, run.stations, run.vehicles
+    s, t, n, v = run.sessions, run.trips, run.needs, run.vehicles
     plan_trip = first(t["purpose"] == check_run.PLAN, "plan trip")
     public_plugged = first((s["place"] == check_run.PUBLIC) & run.plugged & (s["energy_kwh"] > 0), "public session")
     home = first(s["place"] == check_run.HOME, "home session")
@@ -86,7 +86,8 @@ def mutations(run):
          lambda f: (add(f, "/sessions/arrival_ms", gave_up, -1), add(f, "/sessions/wait_ms", gave_up, 1))),
         ("a session cut by the horizon ends before it", "sessions",
          lambda f: (add(f, "/sessions/end_ms", cut, -1))),
-        ("a private car charging at a depot", "sessions", lambda f: set_value(f, "/sessions/place", home, check_run.DEPOT)),
+        ("a private car charging at a depot", "sessions",
+         lambda f: set_value(f, "/sessions/place", home, check_run.DEPOT)),
         ("a station with one DC plug more than the scenario gives it", "stations",
          lambda f: add(f, "/stations/dc_plugs", station, 1)),
         ("busy_plug_ms off by 1 ms", "stations", lambda f: add(f, "/stations/busy_plug_ms", station, 1)),
@@ -100,11 +101,13 @@ def mutations(run):
         ("mean_queue off", "little", lambda f: scale(f, "/stations/mean_queue", station, 1.001)),
         ("a busy plug before anyone arrived", "samples", lambda f: set_value(f, "/stations/samples/busy_plugs", 0, 1)),
         ("a queue before anyone arrived", "samples", lambda f: set_value(f, "/stations/samples/queue_length", 0, 1)),
-        ("a charged need marked unserved", "needs", lambda f: set_value(f, "/needs/outcome", charged_need, check_run.N_UNSERVED)),
+        ("a charged need marked unserved", "needs",
+         lambda f: set_value(f, "/needs/outcome", charged_need, check_run.N_UNSERVED)),
         ("a need resolved 1 ms after plug-in", "needs", lambda f: add(f, "/needs/resolved_ms", charged_need, 1)),
         ("a need still queued at the end marked unserved", "needs",
          lambda f: set_value(f, "/needs/outcome", int(s["need"][queued_at_end]), check_run.N_UNSERVED)),
-        ("a need without a station that tried one", "needs", lambda f: set_value(f, "/needs/stations_tried", no_station, 1)),
+        ("a need without a station that tried one", "needs",
+         lambda f: set_value(f, "/needs/stations_tried", no_station, 1)),
         ("a need in the wrong segment", "needs", lambda f: set_value(f, "/needs/segment", charged_need, other_segment)),
         ("a trip leaving from another node", "history", lambda f: add(f, "/trips/origin", plan_trip, 1)),
         ("a trip's SoC on arrival off by 1e-6", "history", lambda f: add(f, "/trips/soc_after", plan_trip, 1e-6)),
@@ -112,16 +115,20 @@ def mutations(run):
          lambda f: set_value(f, "/trips/depart_ms", second_trip, previous_arrival - 1)),
         ("a session's SoC at plug-in off by 1e-6", "history", lambda f: add(f, "/sessions/soc_before", home, 1e-6)),
         ("final SoC off by 1e-6", "vehicles", lambda f: add(f, "/vehicles/final_soc", charging_vehicle, 1e-6)),
-        ("charged energy off by 1e-6", "vehicles", lambda f: add(f, "/vehicles/charged_energy_kwh", charging_vehicle, 1e-6)),
+        ("charged energy off by 1e-6", "vehicles",
+         lambda f: add(f, "/vehicles/charged_energy_kwh", charging_vehicle, 1e-6)),
         ("a session's energy changed", "vehicles", lambda f: scale(f, "/sessions/energy_kwh", home, 1.001)),
         ("a trip's energy changed", "vehicles", lambda f: scale(f, "/trips/energy_kwh", plan_trip, 1.001)),
-        ("a vehicle marked stranded", "vehicles", lambda f: set_value(f, "/vehicles/stranded", int(t["vehicle"][plan_trip]), 1)),
+        ("a vehicle marked stranded", "vehicles",
+         lambda f: set_value(f, "/vehicles/stranded", int(t["vehicle"][plan_trip]), 1)),
         ("a stranded vehicle not marked", "vehicles", lambda f: set_value(f, "/vehicles/stranded", stranded, 0)),
         ("one plan trip too many", "vehicles", lambda f: add(f, "/vehicles/trips", int(t["vehicle"][plan_trip]), 1)),
-        ("unserved_share off by 1e-6", "kpi", lambda f: set_attr(f, "/kpi", "unserved_share", run.kpi["unserved_share"] + 1e-6)),
+        ("unserved_share off by 1e-6", "kpi",
+         lambda f: set_attr(f, "/kpi", "unserved_share", run.kpi["unserved_share"] + 1e-6)),
         ("one trip too many", "kpi", lambda f: set_attr(f, "/kpi", "trips", run.kpi["trips"] + 1)),
         ("mean wait off", "kpi", lambda f: set_attr(f, "/kpi", "mean_wait_min", run.kpi["mean_wait_min"] * 1.001)),
-        ("grid energy off", "kpi", lambda f: set_attr(f, "/kpi", "grid_energy_kwh", run.kpi["grid_energy_kwh"] * 1.001)),
+        ("grid energy off", "kpi",
+         lambda f: set_attr(f, "/kpi", "grid_energy_kwh", run.kpi["grid_energy_kwh"] * 1.001)),
         ("availability off", "kpi",
          lambda f: set_attr(f, "/kpi", "effective_availability", run.kpi["effective_availability"] + 1e-6)),
         ("another plan's name", "kpi", lambda f: set_attr(f, "/kpi", "plan", "other")),
@@ -140,9 +147,11 @@ def json_mutations(text):
         ("JSON trips + 1", change(lambda j: j["fleet"].__setitem__("trips", j["fleet"]["trips"] + 1))),
         ("JSON unserved_share + 1e-5",
          change(lambda j: j["fleet"].__setitem__("unserved_share", j["fleet"]["unserved_share"] + 1e-5))),
-        ("JSON segment needs + 1", change(lambda j: j["segments"][0].__setitem__("needs", j["segments"][0]["needs"] + 1))),
+        ("JSON segment needs + 1",
+         change(lambda j: j["segments"][0].__setitem__("needs", j["segments"][0]["needs"] + 1))),
         ("JSON departure delay mean",
-         change(lambda j: j["fleet"]["departure_delay_min"].__setitem__("mean", j["fleet"]["departure_delay_min"]["mean"] + 1e-3))),
+         change(lambda j: j["fleet"]["departure_delay_min"].__setitem__(
+             "mean", j["fleet"]["departure_delay_min"]["mean"] + 1e-3))),
         ("JSON seed + 1", change(lambda j: j.__setitem__("seed", j["seed"] + 1))),
         ("JSON status", change(lambda j: j.__setitem__("status", "interrupted"))),
         ("two JSON lines", text + text),

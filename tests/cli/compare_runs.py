@@ -121,8 +121,8 @@ def crn(scenario_path, base_path, plan_path, plan_name):
     for col in ("type", "segment", "start", "charger_node", "charger_power_kw", "initial_soc"):
         if not same_array(va[col], vb[col]):
             bad = int(np.flatnonzero(va[col] != vb[col])[0])
-            raise Different(f"/vehicles {col} of vehicle {bad}: {va[col][bad]} vs {vb[col][bad]} (plans must not depend "
-                            f"on stations)")
+            raise Different(f"/vehicles {col} of vehicle {bad}: {va[col][bad]} vs {vb[col][bad]} (plans must not "
+                            f"depend on stations)")
     n = len(va["type"])
 
     # t_star[v]: the first charging need of v in either run (int64 max: none).
@@ -180,7 +180,8 @@ def crn(scenario_path, base_path, plan_path, plan_name):
 
     # The same plan legs in the same order: per vehicle, one run's list is a prefix of the other's.
     def legs(t):
-        fare = ride_hailing[np.asarray(va["segment"], dtype=np.int64)[t["vehicle"].astype(np.int64)]] & (t["activity"] == PASSENGER)
+        segment = np.asarray(va["segment"], dtype=np.int64)[t["vehicle"].astype(np.int64)]
+        fare = ride_hailing[segment] & (t["activity"] == PASSENGER)
         rows = by_vehicle(t, (t["purpose"] == PLAN) & ~fare)
         return rows, np.bincount(t["vehicle"][rows].astype(np.int64), minlength=n)
     la, ca = legs(ta)
@@ -201,7 +202,8 @@ def crn(scenario_path, base_path, plan_path, plan_name):
         for col in ("node", "plugs", "dc_plugs", "rated_power_kw", "price_per_kwh", "public"):
             if sa[col][i] != sb[col][j]:
                 raise Different(f"station {name}: {col} {sa[col][i]} in the base, {sb[col][j]} in the plan")
-        results_differ |= any(sa[col][i] != sb[col][j] for col in ("arrivals", "energy_kwh", "busy_plug_ms", "queue_ms"))
+        results_differ |= any(sa[col][i] != sb[col][j]
+                              for col in ("arrivals", "energy_kwh", "busy_plug_ms", "queue_ms"))
     if not results_differ:
         raise Different("the base stations' results are identical with and without the plan's stations")
     return (f"common random numbers hold: {n} vehicles, {int(untouched.sum())} without charging needs, "
