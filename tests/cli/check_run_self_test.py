@@ -16,7 +16,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_run  # noqa: E402  (exits 77 itself when h5py, numpy or yaml is missing)
-from check_run import CheckFailed  # noqa: E402
+import run_result  # noqa: E402
+from run_result import CheckFailed  # noqa: E402
 
 import h5py  # noqa: E402
 import numpy as np  # noqa: E402
@@ -50,20 +51,20 @@ def set_attr(f, group, name, value):
 def mutations(run):
     """(description, check that must catch it, function altering an open h5py.File)."""
     s, t, n, v = run.sessions, run.trips, run.needs, run.vehicles
-    plan_trip = first(t["purpose"] == check_run.PLAN, "plan trip")
-    public_plugged = first((s["place"] == check_run.PUBLIC) & run.plugged & (s["energy_kwh"] > 0), "public session")
-    home = first(s["place"] == check_run.HOME, "home session")
-    gave_up = first(s["outcome"] == check_run.GAVE_UP, "gave_up session")
+    plan_trip = first(t["purpose"] == run_result.PLAN, "plan trip")
+    public_plugged = first((s["place"] == run_result.PUBLIC) & run.plugged & (s["energy_kwh"] > 0), "public session")
+    home = first(s["place"] == run_result.HOME, "home session")
+    gave_up = first(s["outcome"] == run_result.GAVE_UP, "gave_up session")
     station = int(s["station"][public_plugged])
-    charged_need = first(n["outcome"] == check_run.N_CHARGED, "charged need")
+    charged_need = first(n["outcome"] == run_result.N_CHARGED, "charged need")
     charging_vehicle = int(s["vehicle"][public_plugged])
     wait_segment = int(run.segment_of_vehicle[int(s["vehicle"][first(
-        (s["place"] == check_run.PUBLIC) & run.plugged & (run.wait_ms > 0) & ~run.session_opportunistic,
+        (s["place"] == run_result.PUBLIC) & run.plugged & (run.wait_ms > 0) & ~run.session_opportunistic,
         "public session that waited")])])
     other_segment = (int(n["segment"][charged_need]) + 1) % len(run.sc.segments)
-    cut = first(s["outcome"] == check_run.CUT, "session cut by the horizon")
-    queued_at_end = first(s["outcome"] == check_run.QUEUED_AT_END, "session queued at the end")
-    no_station = first(n["outcome"] == check_run.N_NO_STATION, "need without a station")
+    cut = first(s["outcome"] == run_result.CUT, "session cut by the horizon")
+    queued_at_end = first(s["outcome"] == run_result.QUEUED_AT_END, "session queued at the end")
+    no_station = first(n["outcome"] == run_result.N_NO_STATION, "need without a station")
     stranded = first(v["stranded"] == 1, "stranded vehicle")
     tv = t["vehicle"]
     second_trip = first((np.arange(t["_rows"]) > 0) & (np.r_[-1, tv[:-1]] == tv) & (t["depart_ms"] > 0),
@@ -87,7 +88,7 @@ def mutations(run):
         ("a session cut by the horizon ends before it", "sessions",
          lambda f: (add(f, "/sessions/end_ms", cut, -1))),
         ("a private car charging at a depot", "sessions",
-         lambda f: set_value(f, "/sessions/place", home, check_run.DEPOT)),
+         lambda f: set_value(f, "/sessions/place", home, run_result.DEPOT)),
         ("a station with one DC plug more than the scenario gives it", "stations",
          lambda f: add(f, "/stations/dc_plugs", station, 1)),
         ("busy_plug_ms off by 1 ms", "stations", lambda f: add(f, "/stations/busy_plug_ms", station, 1)),
@@ -102,10 +103,10 @@ def mutations(run):
         ("a busy plug before anyone arrived", "samples", lambda f: set_value(f, "/stations/samples/busy_plugs", 0, 1)),
         ("a queue before anyone arrived", "samples", lambda f: set_value(f, "/stations/samples/queue_length", 0, 1)),
         ("a charged need marked unserved", "needs",
-         lambda f: set_value(f, "/needs/outcome", charged_need, check_run.N_UNSERVED)),
+         lambda f: set_value(f, "/needs/outcome", charged_need, run_result.N_UNSERVED)),
         ("a need resolved 1 ms after plug-in", "needs", lambda f: add(f, "/needs/resolved_ms", charged_need, 1)),
         ("a need still queued at the end marked unserved", "needs",
-         lambda f: set_value(f, "/needs/outcome", int(s["need"][queued_at_end]), check_run.N_UNSERVED)),
+         lambda f: set_value(f, "/needs/outcome", int(s["need"][queued_at_end]), run_result.N_UNSERVED)),
         ("a need without a station that tried one", "needs",
          lambda f: set_value(f, "/needs/stations_tried", no_station, 1)),
         ("a need in the wrong segment", "needs", lambda f: set_value(f, "/needs/segment", charged_need, other_segment)),
