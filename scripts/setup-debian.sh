@@ -16,7 +16,7 @@ packages=(
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev  # OpenStreetMap .osm/.osm.pbf
   libnanoflann-dev            # k-d tree for snapping lon/lat points to road nodes
   osmium-tool bzip2           # tests: write .osm.pbf and .osm.bz2 copies of a test map (road loader)
-  python3 python3-h5py python3-numpy python3-networkx  # independent checks in tests
+  python3 python3-h5py python3-numpy python3-networkx python3-yaml  # independent checks in tests
 )
 
 missing=()

@@ -80,7 +80,9 @@ TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duratio
     throw scenarios::ScenarioError(csv.file_name(), csv.header_line(), 1, std::string(road::kCsvHeaderKey),
                                    "at least one trip", "a header without rows");
   }
-  const std::string range = fmt::format("a time within the horizon (0 to {})", format_trip_time(horizon));
+  // Departures lie in [0, horizon): a trip departing at the horizon would never start.
+  const std::string range =
+      fmt::format("a time within the horizon (at least 00:00 and before {})", format_trip_time(horizon));
 
   TripFilePlans out;
   std::unordered_map<std::string, std::uint32_t> index_of;

@@ -22,7 +22,7 @@
 //   {file}:{line}:{col}: vehicle: expected a vehicle id, found ""
 //   {file}:{line}:{col}: depart: expected a departure time ("HH:MM" or "HH:MM:SS" on day 0,
 //     "1d 07:30", or a duration such as "31h"), found "7.30"
-//   {file}:{line}:{col}: depart: expected a time within the horizon (0 to 7d), found "8d 01:00"
+//   {file}:{line}:{col}: depart: expected a time within the horizon (at least 00:00 and before 7d), found "7d"
 //   {file}:{line}:{col}: origin_node: expected a road node id from 0 to 143, found "99999"
 // Units: times as sim::Duration / sim::Time (integer ms since the start of the run).
 #include <cstdint>

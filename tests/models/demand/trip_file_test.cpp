@@ -134,11 +134,14 @@ TEST_F(TripFile, ErrorsNameFileLineColumnAndColumnName) {
   EXPECT_EQ(error("vehicle,depart,origin_node,destination_node\na,08:00,1,-1\n"),
             file.string() + ":2:11: destination_node: expected a road node id from 0 to 99, found \"-1\"");
   EXPECT_EQ(error("vehicle,depart,origin_node,destination_node\na,8d 01:00,1,2\n"),
-            file.string() + ":2:3: depart: expected a time within the horizon (0 to 7d), found \"8d 01:00\"");
+            file.string() + ":2:3: depart: expected a time within the horizon (at least 00:00 and before 7d), "
+                            "found \"8d 01:00\"");
   EXPECT_EQ(error("vehicle,depart,origin_node,destination_node\na,7d,1,2\n"),
-            file.string() + ":2:3: depart: expected a time within the horizon (0 to 7d), found \"7d\"");
+            file.string() + ":2:3: depart: expected a time within the horizon (at least 00:00 and before 7d), "
+                            "found \"7d\"");
   EXPECT_EQ(error("vehicle,depart,origin_node,destination_node\na,-1h,1,2\n"),
-            file.string() + ":2:3: depart: expected a time within the horizon (0 to 7d), found \"-1h\"");
+            file.string() + ":2:3: depart: expected a time within the horizon (at least 00:00 and before 7d), "
+                            "found \"-1h\"");
   EXPECT_EQ(error("vehicle,depart,origin_node,destination_node\na,7.30,1,2\n"),
             file.string() +
                 ":2:3: depart: expected a departure time (\"HH:MM\" or \"HH:MM:SS\" on day 0, \"1d 07:30\", or a duration "
