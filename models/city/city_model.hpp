@@ -58,6 +58,7 @@ struct Vehicle {
   std::uint32_t plug = 0;
   ChargePlace place = ChargePlace::public_station;
   bool ends_at_departure = false;    // home, depot, opportunistic sessions
+  bool wants_dc = false;             // this visit: chose the station for a DC plug, waits for one
   road::NodeId return_to = road::kInvalid;  // after the need: drive back here (kInvalid: stay)
   sim::Time station_arrival{};
   sim::Time plug_in{};
@@ -119,7 +120,11 @@ class CityModel {
   }
   const fleet::VehicleType& type_of(VehicleId v) const { return world_.types[vehicles_[v].type]; }
   const SegmentPolicy& policy_of(VehicleId v) const { return world_.segments[vehicles_[v].segment]; }
-  charging::Usage usage_of(VehicleId v) const { return {&type_of(v), policy_of(v).dc_only}; }
+  // What vehicle v may plug into now: its type's connectors and limits, DC only if its segment
+  // says so or if it chose this station for a DC plug (it does not settle for a slow AC post).
+  charging::Usage usage_of(VehicleId v) const {
+    return {&type_of(v), policy_of(v).dc_only || vehicles_[v].wants_dc};
+  }
   double efficiency(bool dc) const { return dc ? world_.settings.dc_efficiency : world_.settings.ac_efficiency; }
 
   struct NeedState {

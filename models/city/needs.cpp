@@ -69,6 +69,7 @@ void CityModel::seek_station(VehicleId v) {
   NeedState& ns = needs_[veh.need];
   const SegmentPolicy& policy = policy_of(v);
   const fleet::VehicleType& type = type_of(v);
+  veh.wants_dc = false;  // every station is priced at its best plug for this vehicle
   const charging::Usage usage = usage_of(v);
   if (ns.tried.size() >= policy.max_station_tries) {
     end_need(v, NeedOutcome::unserved);
@@ -77,6 +78,7 @@ void CityModel::seek_station(VehicleId v) {
   const road::NodeId next = ns.onward != kInvalid ? ns.onward : veh.return_to;
   const double direct_h = next != kInvalid ? hours_of(router_.route(veh.at, next)) : 0.0;
   StationId best = kInvalid;
+  bool best_dc = false;
   double best_cost = kInfinity;
   std::uint32_t priced = 0;
   for (const std::uint32_t entry : world_.nearest.stations_of(veh.at)) {
@@ -107,19 +109,22 @@ void CityModel::seek_station(VehicleId v) {
     terms.direct_h = direct_h;
     terms.charge_h = gain > 0.0 ? type.curve.hours_to_charge(type.battery_kwh, soc_there, target_soc(v), limit_kw)
                                 : 0.0;
-    terms.expected_wait_h = charging::expected_wait_h(st, usage, terms.charge_h);
+    // Priced for a DC plug, it will wait for one: the wait counts the DC plugs only.
+    terms.expected_wait_h = charging::expected_wait_h(st, {usage.type, usage.dc_only || dc}, terms.charge_h);
     terms.price_per_kwh = st.price_per_kwh();
     terms.grid_kwh = gain * type.battery_kwh / efficiency(dc);
     const double cost = charging::offer_cost_h(terms, policy.value_of_time_per_h);
     if (cost < best_cost) {
       best_cost = cost;
       best = s;
+      best_dc = dc;
     }
   }
   if (best == kInvalid) {
     end_need(v, ns.tried.empty() ? NeedOutcome::no_station : NeedOutcome::unserved);
     return;
   }
+  veh.wants_dc = best_dc;
   ns.tried.push_back(best);
   ++ns.record.stations_tried;
   veh.station = best;
@@ -186,6 +191,7 @@ void CityModel::end_need(VehicleId v, NeedOutcome outcome) {
   observer_.on_need(ns.record);
   std::vector<StationId>().swap(ns.tried);
   veh.need = kInvalid;
+  veh.wants_dc = false;
   veh.station = kInvalid;
   if (finishing_ || veh.state == VehicleState::stranded) return;
   // Go on: en route, drive the interrupted leg; otherwise leave for a due leg, drive back, or stay.

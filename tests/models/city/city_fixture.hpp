@@ -80,6 +80,14 @@ class CityBuilder {
     return static_cast<StationId>(world_.stations.size() - 1);
   }
 
+  // More plugs at station `s`, as add_station makes them.
+  void add_plugs(StationId s, std::uint32_t count, double power_kw, bool dc) {
+    const fleet::ConnectorSet bit = names_.bit(dc ? "gbt_dc" : "gbt_ac");
+    for (std::uint32_t i = 0; i < count; ++i) {
+      world_.stations[s].plugs().push_back({.dc = dc, .power_kw = power_kw, .connector = bit});
+    }
+  }
+
   VehicleId add_vehicle(std::uint32_t type, std::uint32_t segment, road::NodeId start, double soc,
                         std::vector<demand::Leg> legs, road::NodeId charger = road::kInvalid,
                         double charger_kw = 0.0) {

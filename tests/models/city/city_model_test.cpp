@@ -123,6 +123,38 @@ TEST(CityModel, UsesOnlyPlugsWhoseConnectorTheVehicleHas) {
   EXPECT_TRUE(city.records.sessions.empty());
 }
 
+TEST(CityModel, ADriverWhoCameForDcWaitsForDcRatherThanTakeAFreeAcPost) {
+  CityBuilder city = line_city();
+  const auto dc_car = city.add_type(50.0, 0.2, 7.0, 50.0);
+  const auto ac_car = city.add_type(50.0, 0.2, 7.0, 0.0);
+  const auto seg = city.add_segment({.charge_below_soc = 0.3, .charge_to_soc = 0.8, .patience = 60min});
+  const StationId s = city.add_station(1, 1, 50.0, true);
+  city.add_plugs(s, 1, 7.0, false);
+  const VehicleId first = city.add_vehicle(dc_car, seg, 0, 0.2, {leg_to(0, at(0h))});
+  const VehicleId second = city.add_vehicle(dc_car, seg, 0, 0.2, {leg_to(0, at(0h))});
+  const VehicleId ac_only = city.add_vehicle(ac_car, seg, 0, 0.2, {leg_to(0, at(0h))});
+  city.run();
+  const auto session_of = [&](VehicleId v) {
+    const auto it = std::find_if(city.records.sessions.begin(), city.records.sessions.end(),
+                                 [&](const ChargeSessionRecord& r) { return r.vehicle == v; });
+    EXPECT_NE(it, city.records.sessions.end()) << "vehicle " << v;
+    return *it;
+  };
+  ASSERT_EQ(city.records.sessions.size(), 3u);
+  // All three arrive together. The first takes the DC plug. The second priced the station for DC:
+  // it queues for the DC plug (36 min: 30 kWh at 50 kW) instead of spending hours on the AC post,
+  // which the AC-only car takes at once.
+  const ChargeSessionRecord a = session_of(first);
+  const ChargeSessionRecord b = session_of(second);
+  const ChargeSessionRecord c = session_of(ac_only);
+  EXPECT_TRUE(a.dc);
+  EXPECT_TRUE(b.dc);
+  EXPECT_EQ(b.start, a.end);
+  EXPECT_GT(b.start - b.arrival, 30min);
+  EXPECT_FALSE(c.dc);
+  EXPECT_EQ(c.start, c.arrival);
+}
+
 TEST(CityModel, SkipsStationsThatAreClosedAtArrival) {
   CityBuilder city = line_city();
   const auto type = city.add_type(50.0, 0.2, 0.0, 100.0);
