@@ -36,7 +36,7 @@ void read_area(const scenarios::AreaSpec& spec, const road::RoadNetwork& network
 
 CoveragePlan make_plan(std::string name, const std::vector<scenarios::StationSpec>& specs,
                        const road::RoadNetwork& network, const road::NodeSnapper& snapper) {
-  charging::ConnectorNames connectors;
+  const charging::ConnectorNames connectors;  // coverage counts plugs, whoever can use them
   charging::ResolvedStations resolved = charging::resolve_stations(specs, network, snapper, connectors);
   CoveragePlan plan{.name = std::move(name), .stations = std::move(resolved.stations), .snap_m = std::move(resolved.snap_m),
                     .public_sites = {}};

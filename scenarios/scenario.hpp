@@ -81,6 +81,9 @@ enum class PlugKind { ac, dc };
 // connector is one of the vehicle type's connectors and the vehicle accepts that kind of current.
 inline constexpr std::string_view kDefaultAcConnector = "gbt_ac";
 inline constexpr std::string_view kDefaultDcConnector = "gbt_dc";
+// Distinct connector names over all vehicle types (a type's connectors are a 64-bit set). Plugs may
+// name any connector; one no vehicle type has is usable by no vehicle.
+inline constexpr std::size_t kMaxConnectorNames = 64;
 
 struct PlugSpec {
   std::uint32_t count = 0;

@@ -165,8 +165,19 @@ void check_charge_thresholds(const MapReader& map, double charge_below_soc, doub
 std::vector<VehicleTypeSpec> read_vehicle_types(const NodeRef& ref) {
   UniqueNames names("vehicle type");
   std::vector<VehicleTypeSpec> types;
+  std::vector<std::string> connector_names;  // distinct, over all types
   for (const NodeRef& item : read_list(ref, "a non-empty list of vehicle types", true)) {
     types.push_back(read_vehicle_type(item, names));
+    for (const std::string& c : types.back().connectors) {
+      if (std::find(connector_names.begin(), connector_names.end(), c) != connector_names.end()) continue;
+      if (connector_names.size() == kMaxConnectorNames) {
+        const auto key = peek_key(item, "connectors");
+        (key ? *key : item)
+            .fail(fmt::format("at most {} distinct connector names over all vehicle types", kMaxConnectorNames),
+                  fmt::format("{} as the {}th", quote(c), kMaxConnectorNames + 1));
+      }
+      connector_names.push_back(c);
+    }
   }
   return types;
 }

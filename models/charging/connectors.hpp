@@ -1,6 +1,7 @@
 #pragma once
-// Connector names as bits: the scenario's connector names (plugs' and vehicle types') are numbered
-// in order of first appearance; a plug has one bit, a vehicle type a set. At most 64 names.
+// Connector names as bits: the vehicle types' connector names are numbered in order of first
+// appearance (at most 64, checked by the scenario loader); a vehicle type has a set of bits, a plug
+// one bit, or none when no vehicle type has its connector (then no vehicle can use it).
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,6 +15,8 @@ class ConnectorNames {
  public:
   // The bit of `name`, adding it when new. Throws std::length_error beyond 64 names.
   fleet::ConnectorSet bit(std::string_view name);
+  // The bit of `name`, or 0 when it has not been added.
+  fleet::ConnectorSet find(std::string_view name) const;
   const std::vector<std::string>& names() const { return names_; }
 
  private:

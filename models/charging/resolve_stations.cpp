@@ -19,7 +19,7 @@ scenarios::SourceMark with_key(scenarios::SourceMark mark, const std::string& ke
 }  // namespace
 
 ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& specs, const road::RoadNetwork& network,
-                                  const road::NodeSnapper& snapper, ConnectorNames& connectors) {
+                                  const road::NodeSnapper& snapper, const ConnectorNames& connectors) {
   ResolvedStations out;
   std::set<std::string, std::less<>> names;
   for (const scenarios::StationSpec& spec : specs) {
@@ -32,7 +32,7 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
     for (const scenarios::PlugSpec& p : spec.plugs) {
       const bool dc = p.kind == scenarios::PlugKind::dc;
       const std::string_view default_connector = dc ? scenarios::kDefaultDcConnector : scenarios::kDefaultAcConnector;
-      const fleet::ConnectorSet connector = connectors.bit(p.connector.empty() ? default_connector : p.connector);
+      const fleet::ConnectorSet connector = connectors.find(p.connector.empty() ? default_connector : p.connector);
       for (std::uint32_t i = 0; i < p.count; ++i) {
         plugs.push_back({.dc = dc, .power_kw = p.power_kw, .connector = connector});
       }

@@ -17,9 +17,10 @@ struct ResolvedStations {
   std::vector<double> snap_m;  // per station: straight-line distance from its given point to its node
 };
 
-// Connector names are numbered in `connectors` (plugs without one get their kind's GB/T default).
+// Plugs take their connector's bit in `connectors` (the vehicle types' names; plugs without a
+// connector get their kind's GB/T default); a connector no vehicle type has gets no bit.
 ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& specs, const road::RoadNetwork& network,
-                                  const road::NodeSnapper& snapper, ConnectorNames& connectors);
+                                  const road::NodeSnapper& snapper, const ConnectorNames& connectors);
 
 // Every station a scenario names directly: `stations` followed by the rows of `station_files`
 // (rows without plugs are skipped; their count is added to `rows_without_plugs` when given).

@@ -87,13 +87,13 @@ CityInputs build_city(const scenarios::Scenario& sc, const sim::RandomStreams& s
   const road::NodeSnapper snapper(network.graph);
   CityInputs city;
   city.plan_name = std::string(plan);
+  CityWorld& world = city.world;
   charging::ConnectorNames connectors;
+  for (const scenarios::VehicleTypeSpec& t : sc.vehicle_types) world.types.push_back(make_vehicle_type(t, connectors));
   const auto specs = charging::collect_station_specs(station_specs, station_files, &city.station_rows_without_plugs);
   charging::ResolvedStations resolved = charging::resolve_stations(specs, network, snapper, connectors);
-  CityWorld& world = city.world;
   world.stations = std::move(resolved.stations);
   city.station_snap_m = std::move(resolved.snap_m);
-  for (const scenarios::VehicleTypeSpec& t : sc.vehicle_types) world.types.push_back(make_vehicle_type(t, connectors));
   for (const scenarios::SegmentSpec& s : sc.fleet) {
     world.segments.push_back(make_segment_policy(s));
     city.segment_names.push_back(s.name);
@@ -106,7 +106,6 @@ CityInputs build_city(const scenarios::Scenario& sc, const sim::RandomStreams& s
                                .dc_efficiency = sc.charging.dc_efficiency,
                                .availability_radius_m = sc.charging.availability_radius_m,
                                .choice_candidates = std::min<std::uint32_t>(8, sc.charging.nearest_stations)};
-  city.connector_names = connectors.names();
   city.projection = network.projection;
   city.road_report = network.report;
   world.roads = std::move(network.graph);

@@ -28,7 +28,6 @@ struct CityInputs {
   road::RoadLoadReport road_report{};
   std::uint64_t station_rows_without_plugs = 0;  // rows of station files skipped
   std::vector<double> station_snap_m{};  // per station: distance from its x/y to the node it uses
-  std::vector<std::string> connector_names{};
   std::vector<std::string> segment_names{};
   std::string plan_name{};
 };

@@ -139,6 +139,30 @@ TEST(VehicleTypeErrors, CurvePointsNamePairAndValue) {
             std::string(R"(t.yaml:7:26: vehicle_types[0].charging_curve[0][1]: )") + kPower + "a list");
 }
 
+// A connectors list "[c<from>, ..., c<to - 1>]".
+std::string connector_list(int from, int to) {
+  std::string list;
+  for (int i = from; i < to; ++i) {
+    list += i == from ? "[c" : ", c";
+    list += std::to_string(i);
+  }
+  list += "]";
+  return list;
+}
+
+TEST(VehicleTypeErrors, AtMost64ConnectorNamesOverAllTypes) {
+  // 40 names on the first type (line 7) and 25 more on a second (line 12): the 65th is refused there.
+  const std::string second = "  - name: van\n    battery: 60kWh\n    consumption: 0.2kWh/km\n    max_dc_power: 50kW\n";
+  EXPECT_EQ(error_of(type_with("    connectors: " + connector_list(0, 40) + "\n" + second +
+                               "    connectors: " + connector_list(30, 65) + "\n")),
+            R"(t.yaml:12:17: vehicle_types[1].connectors: expected at most 64 distinct connector names over all )"
+            R"(vehicle types, found "c64" as the 65th)");
+  // Names shared between types count once.
+  EXPECT_EQ(error_of(type_with("    connectors: " + connector_list(0, 40) + "\n" + second +
+                               "    connectors: " + connector_list(0, 64) + "\n")),
+            "no error");
+}
+
 TEST(VehicleTypeErrors, Connectors) {
   EXPECT_EQ(error_of(type_with("    connectors: []\n")),
             R"(t.yaml:7:17: vehicle_types[0].connectors: expected a non-empty list of connector names, found an empty list)");
