@@ -56,11 +56,13 @@ struct NeedRecord {
   sim::Time time;           // when it arose
   sim::Time resolved;       // when the vehicle plugged in, or gave up on its last station
   std::uint32_t stations_tried;
-  bool free_plug_within_radius;  // a free compatible plug at an open public station within the radius, at `time`
+  // A free plug it would use (compatible; DC only if it chose a station for DC) at an open public
+  // station within the radius, at `time`.
+  bool free_plug_within_radius;
   // Extra distance for this need: to the stations tried, plus from the last one to where the
   // vehicle goes next (back, or its next leg's destination), minus the direct way from `node` there.
   double detour_m;
-  double nearest_station_m; // road distance to the nearest public station that can serve it (inf: none)
+  double nearest_station_m; // road distance to the nearest public station with plugs it would use (inf: none)
 };
 
 // Where a session took place.

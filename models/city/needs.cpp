@@ -32,8 +32,6 @@ void CityModel::start_need(VehicleId v, NeedReason reason, road::NodeId onward) 
                           .nearest_station_m = kInfinity},
                .onward = onward,
                .tried = {}};
-  ns.record.free_plug_within_radius =
-      free_plug_within(v, world_.settings.availability_radius_m, &ns.record.nearest_station_m);
   veh.need = static_cast<NeedId>(needs_.size());
   needs_.push_back(std::move(ns));
   const bool returns = policy_of(v).returns_after_charging && reason != NeedReason::en_route;
@@ -120,11 +118,16 @@ void CityModel::seek_station(VehicleId v) {
       best_dc = dc;
     }
   }
+  veh.wants_dc = best != kInvalid && best_dc;
+  if (ns.tried.empty()) {
+    // Availability where the need arose, now: a free plug it would use (DC only if it chose DC).
+    ns.record.free_plug_within_radius =
+        free_plug_within(v, world_.settings.availability_radius_m, &ns.record.nearest_station_m);
+  }
   if (best == kInvalid) {
     end_need(v, ns.tried.empty() ? NeedOutcome::no_station : NeedOutcome::unserved);
     return;
   }
-  veh.wants_dc = best_dc;
   ns.tried.push_back(best);
   ++ns.record.stations_tried;
   veh.station = best;

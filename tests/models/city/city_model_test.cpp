@@ -131,8 +131,8 @@ TEST(CityModel, ADriverWhoCameForDcWaitsForDcRatherThanTakeAFreeAcPost) {
   const StationId s = city.add_station(1, 1, 50.0, true);
   city.add_plugs(s, 1, 7.0, false);
   const VehicleId first = city.add_vehicle(dc_car, seg, 0, 0.2, {leg_to(0, at(0h))});
-  const VehicleId second = city.add_vehicle(dc_car, seg, 0, 0.2, {leg_to(0, at(0h))});
-  const VehicleId ac_only = city.add_vehicle(ac_car, seg, 0, 0.2, {leg_to(0, at(0h))});
+  const VehicleId second = city.add_vehicle(dc_car, seg, 0, 0.2, {leg_to(0, at(10min))});
+  const VehicleId ac_only = city.add_vehicle(ac_car, seg, 0, 0.2, {leg_to(0, at(10min))});
   city.run();
   const auto session_of = [&](VehicleId v) {
     const auto it = std::find_if(city.records.sessions.begin(), city.records.sessions.end(),
@@ -141,18 +141,23 @@ TEST(CityModel, ADriverWhoCameForDcWaitsForDcRatherThanTakeAFreeAcPost) {
     return *it;
   };
   ASSERT_EQ(city.records.sessions.size(), 3u);
-  // All three arrive together. The first takes the DC plug. The second priced the station for DC:
-  // it queues for the DC plug (36 min: 30 kWh at 50 kW) instead of spending hours on the AC post,
-  // which the AC-only car takes at once.
+  // The first takes the DC plug. Ten minutes later the second, which priced the station for DC,
+  // queues for the DC plug (the first charges 30 kWh at 50 kW, 36 min) instead of spending hours on
+  // the AC post, which the AC-only car arriving with it takes at once.
   const ChargeSessionRecord a = session_of(first);
   const ChargeSessionRecord b = session_of(second);
   const ChargeSessionRecord c = session_of(ac_only);
   EXPECT_TRUE(a.dc);
   EXPECT_TRUE(b.dc);
   EXPECT_EQ(b.start, a.end);
-  EXPECT_GT(b.start - b.arrival, 30min);
+  EXPECT_GT(b.start - b.arrival, 20min);
   EXPECT_FALSE(c.dc);
   EXPECT_EQ(c.start, c.arrival);
+  // Availability counts the plugs a driver would use: for the second, the busy DC plug only.
+  ASSERT_EQ(city.records.needs.size(), 3u);
+  for (const NeedRecord& n : city.records.needs) {
+    EXPECT_EQ(n.free_plug_within_radius, n.vehicle != second) << "vehicle " << n.vehicle;
+  }
 }
 
 TEST(CityModel, SkipsStationsThatAreClosedAtArrival) {
