@@ -40,7 +40,7 @@ scenarios::Scenario scaled_city(double vehicles) {
 void BM_CityRun(benchmark::State& state) {
   const scenarios::Scenario sc = scaled_city(static_cast<double>(state.range(0)));
   double build_s = 0.0, run_s = 0.0;
-  std::uint64_t events = 0, vehicles = 0;
+  std::uint64_t events = 0, vehicles = 0, route_queries = 0, route_misses = 0;
   CountingObserver seen;
   for (auto _ : state) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -57,6 +57,8 @@ void BM_CityRun(benchmark::State& state) {
     run_s = std::chrono::duration<double>(t2 - t1).count();
     events = simulator.executed_count();
     vehicles = city.world.plan.vehicles.size();
+    route_misses = model.router().cache_misses();
+    route_queries = model.router().cache_hits() + route_misses;
     state.SetIterationTime(build_s + run_s);
   }
   state.counters["vehicles"] = static_cast<double>(vehicles);
@@ -67,6 +69,9 @@ void BM_CityRun(benchmark::State& state) {
   state.counters["needs"] = static_cast<double>(seen.needs);
   state.counters["events_per_s"] = static_cast<double>(events) / run_s;
   state.counters["trips_per_s"] = static_cast<double>(seen.trips) / run_s;
+  // Routes asked of the router (from != to) and those its cache did not hold (hierarchy queries).
+  state.counters["routes"] = static_cast<double>(route_queries);
+  state.counters["route_misses"] = static_cast<double>(route_misses);
 }
 BENCHMARK(BM_CityRun)->Arg(20'000)->Arg(100'000)->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
 
