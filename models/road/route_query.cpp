@@ -10,14 +10,23 @@
 #include "models/road/shortest_paths.hpp"
 
 namespace evsim::models::road {
+namespace {
+
+// Far enough that kFar plus any real distance neither overflows nor compares below a real one.
+constexpr std::int64_t kFar = std::int64_t{1} << 62;
+constexpr ChWeight kUnreached{kFar, kFar};
+
+}  // namespace
 
 RouteQuery::RouteQuery(const ContractionHierarchy& ch) : ch_(&ch) {
   forward_.relax = &ch.upward();
   forward_.stall = &ch.downward();
   backward_.relax = &ch.downward();
   backward_.stall = &ch.upward();
-  forward_.labels.resize(ch.node_count(), Label{{}, kInvalid, kInvalid, 0});
-  backward_.labels.resize(ch.node_count(), Label{{}, kInvalid, kInvalid, 0});
+  for (Side* side : {&forward_, &backward_}) {
+    side->dist.assign(ch.node_count(), kUnreached);
+    side->parent.assign(ch.node_count(), {kInvalid, kInvalid});
+  }
 }
 
 void RouteQuery::check_node(NodeId node, const char* what) const {
@@ -28,47 +37,42 @@ void RouteQuery::check_node(NodeId node, const char* what) const {
 }
 
 void RouteQuery::reach(Side& side, std::uint32_t rank, ChWeight dist, std::uint32_t parent, std::uint32_t arc) {
-  side.labels[rank] = {dist, parent, arc, stamp_};
-  side.heap.push_back({dist, rank});
-  std::push_heap(side.heap.begin(), side.heap.end(), std::greater<>());
+  if (side.dist[rank] == kUnreached) side.touched.push_back(rank);
+  side.dist[rank] = dist;
+  side.parent[rank] = {parent, arc};
+  side.heap.push(dist, rank);
 }
 
 bool RouteQuery::stalled(const Side& side, std::uint32_t rank, ChWeight dist) const {
   for (const ChArc& a : side.stall->out(rank)) {
-    const Label& above = side.labels[a.head];
-    if (above.stamp == stamp_ && above.dist + a.weight < dist) return true;
+    if (side.dist[a.head] + a.weight < dist) return true;
   }
   return false;
 }
 
 std::uint32_t RouteQuery::search(std::uint32_t s, std::uint32_t t) {
-  if (++stamp_ == 0) {
-    for (Side* side : {&forward_, &backward_}) {
-      for (Label& l : side->labels) l.stamp = 0;
-    }
-    stamp_ = 1;
+  for (Side* side : {&forward_, &backward_}) {
+    for (const std::uint32_t r : side->touched) side->dist[r] = kUnreached;
+    side->touched.clear();
+    side->heap.clear();
   }
   settled_ = 0;
-  forward_.heap.clear();
-  backward_.heap.clear();
   reach(forward_, s, {0, 0}, kInvalid, kInvalid);
   reach(backward_, t, {0, 0}, kInvalid, kInvalid);
-  best_ = {std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::max()};
+  best_ = kUnreached;
   std::uint32_t meet = kInvalid;
   while (!forward_.heap.empty() || !backward_.heap.empty()) {
     const bool go_forward =
-        backward_.heap.empty() || (!forward_.heap.empty() && forward_.heap.front().first <= backward_.heap.front().first);
+        backward_.heap.empty() || (!forward_.heap.empty() && forward_.heap.top().weight <= backward_.heap.top().weight);
     Side& side = go_forward ? forward_ : backward_;
     const Side& other = go_forward ? backward_ : forward_;
-    const auto [dist, v] = side.heap.front();
+    const auto [dist, v] = side.heap.top();
     if (best_ <= dist) break;  // the smallest key of both queues: neither can improve on best_
-    std::pop_heap(side.heap.begin(), side.heap.end(), std::greater<>());
-    side.heap.pop_back();
-    if (dist != side.labels[v].dist) continue;
+    side.heap.pop();
+    if (dist != side.dist[v]) continue;
     ++settled_;
-    const Label& there = other.labels[v];
-    if (there.stamp == stamp_ && dist + there.dist < best_) {
-      best_ = dist + there.dist;
+    if (dist + other.dist[v] < best_) {
+      best_ = dist + other.dist[v];
       meet = v;
     }
     if (stalled(side, v, dist)) continue;
@@ -76,8 +80,7 @@ std::uint32_t RouteQuery::search(std::uint32_t s, std::uint32_t t) {
     for (std::uint32_t i = arcs.first[v]; i < arcs.first[v + 1]; ++i) {
       const ChArc& a = arcs.arcs[i];
       const ChWeight nd = dist + a.weight;
-      const Label& l = side.labels[a.head];
-      if (l.stamp != stamp_ || nd < l.dist) reach(side, a.head, nd, v, i);
+      if (nd < side.dist[a.head]) reach(side, a.head, nd, v, i);
     }
   }
   return meet;
@@ -93,8 +96,8 @@ RouteCost RouteQuery::route(NodeId from, NodeId to) {
   }
   RouteCost cost{best_.time_ms, 0.0, 0.0};
   for (const Side* side : {&forward_, &backward_}) {
-    for (std::uint32_t v = meet; side->labels[v].parent != kInvalid; v = side->labels[v].parent) {
-      const std::uint32_t arc = side->labels[v].parent_arc;
+    for (std::uint32_t v = meet; side->parent[v].rank != kInvalid; v = side->parent[v].rank) {
+      const std::uint32_t arc = side->parent[v].arc;
       cost.length_m += side->relax->length_m[arc];
       cost.speed_sq_length += side->relax->speed_sq_length[arc];
     }
@@ -104,14 +107,14 @@ RouteCost RouteQuery::route(NodeId from, NodeId to) {
 
 void RouteQuery::collect_arcs(std::uint32_t meet, std::vector<PathArc>& out) const {
   // Forward: from meet back to the start, then reversed; backward: from meet on to the end.
-  for (std::uint32_t v = meet; forward_.labels[v].parent != kInvalid; v = forward_.labels[v].parent) {
-    const Label& l = forward_.labels[v];
-    out.push_back({l.parent, v, ch_->upward().middle[l.parent_arc]});
+  for (std::uint32_t v = meet; forward_.parent[v].rank != kInvalid; v = forward_.parent[v].rank) {
+    const Parent& p = forward_.parent[v];
+    out.push_back({p.rank, v, ch_->upward().middle[p.arc]});
   }
   std::reverse(out.begin(), out.end());
-  for (std::uint32_t v = meet; backward_.labels[v].parent != kInvalid; v = backward_.labels[v].parent) {
-    const Label& l = backward_.labels[v];
-    out.push_back({v, l.parent, ch_->downward().middle[l.parent_arc]});
+  for (std::uint32_t v = meet; backward_.parent[v].rank != kInvalid; v = backward_.parent[v].rank) {
+    const Parent& p = backward_.parent[v];
+    out.push_back({v, p.rank, ch_->downward().middle[p.arc]});
   }
 }
 

@@ -8,13 +8,15 @@
 // lighter than the best meeting found. Results are exact: time_ms equals Dijkstra's on the
 // RoadGraph; among equally fast paths the one chosen has the least length_nm.
 //
-// A RouteQuery holds one query's workspace (labels for every node, reset by a time stamp so a
-// query costs only what it touches). One per thread or per user; it keeps a reference to the
-// hierarchy, which must outlive it. Units as in contraction_hierarchy.hpp.
+// A RouteQuery holds one query's workspace (labels for every node; a query resets only the
+// labels it touched, so it costs only what it visits). One per thread or per user; it keeps a
+// reference to the hierarchy, which must outlive it. Units as in contraction_hierarchy.hpp; path
+// times and lengths must stay below 2^62 (ms, nm), far beyond any road.
 #include <cstdint>
 #include <vector>
 
 #include "models/road/contraction_hierarchy.hpp"
+#include "models/road/route_heap.hpp"
 
 namespace evsim::models::road {
 
@@ -33,18 +35,20 @@ class RouteQuery {
   std::uint32_t settled_last() const { return settled_; }
 
  private:
-  struct Label {
-    ChWeight dist;
-    std::uint32_t parent;      // rank the search came from, kInvalid at the start
-    std::uint32_t parent_arc;  // index of that arc in the side's ChArcs
-    std::uint32_t stamp;       // == stamp_ when this label belongs to the current search
+  // Labels in two arrays: the distances every relaxation and stall test reads, and the parents
+  // only the path's walk reads. An unreached label is {kFar, kFar}: no comparison can prefer it
+  // and no sum with it can win, so no per-label time stamp needs checking.
+  struct Parent {
+    std::uint32_t rank;  // rank the search came from, kInvalid at the start
+    std::uint32_t arc;   // index of that arc in the side's ChArcs
   };
-  using Entry = std::pair<ChWeight, std::uint32_t>;
   struct Side {
     const ChArcs* relax = nullptr;  // the arcs this search follows
     const ChArcs* stall = nullptr;  // arcs into a node from higher ones, for stall-on-demand
-    std::vector<Label> labels;
-    std::vector<Entry> heap;        // min-heap, stale entries skipped when popped
+    std::vector<ChWeight> dist;
+    std::vector<Parent> parent;
+    std::vector<std::uint32_t> touched;  // ranks whose dist is not {kFar, kFar}
+    RouteHeap heap;                 // stale entries are skipped when popped
   };
 
   void check_node(NodeId node, const char* what) const;
@@ -63,7 +67,6 @@ class RouteQuery {
   const ContractionHierarchy* ch_;
   Side forward_;
   Side backward_;
-  std::uint32_t stamp_ = 0;
   std::uint32_t settled_ = 0;
   ChWeight best_{};
 };
