@@ -7,42 +7,6 @@
 
 namespace evsim::sim {
 
-void QuaternaryHeapEventList::push(QueuedEvent e) {
-  const SequencedEvent item{e, next_sequence_++};
-  std::size_t i = heap_.size();
-  heap_.push_back(item);
-  while (i > 0) {
-    const std::size_t parent = (i - 1) / 4;
-    if (!earlier(item, heap_[parent])) break;
-    heap_[i] = heap_[parent];
-    i = parent;
-  }
-  heap_[i] = item;
-}
-
-QueuedEvent QuaternaryHeapEventList::pop() {
-  const QueuedEvent result = heap_.front().event;
-  const SequencedEvent last = heap_.back();
-  heap_.pop_back();
-  const std::size_t n = heap_.size();
-  if (n == 0) return result;
-  std::size_t i = 0;
-  for (;;) {
-    const std::size_t first = 4 * i + 1;
-    if (first >= n) break;
-    const std::size_t end = first + 4 < n ? first + 4 : n;
-    std::size_t best = first;
-    for (std::size_t c = first + 1; c < end; ++c) {
-      if (earlier(heap_[c], heap_[best])) best = c;
-    }
-    if (!earlier(heap_[best], last)) break;
-    heap_[i] = heap_[best];
-    i = best;
-  }
-  heap_[i] = last;
-  return result;
-}
-
 std::uint32_t RadixHeapEventList::new_block() {
   if (free_blocks_.empty()) {
     blocks_.emplace_back();

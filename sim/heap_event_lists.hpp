@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/event_list.hpp"
+#include "sim/quaternary_heap.hpp"
 
 namespace evsim::sim {
 
@@ -38,18 +39,24 @@ class BinaryHeapEventList final : public EventList {
   std::uint64_t next_sequence_ = 0;
 };
 
-// Implicit 4-ary min-heap: children of i are 4i+1 .. 4i+4. Half the depth of a binary heap, and
-// the four children share one or two cache lines.
+// A 4-ary min-heap (sim/quaternary_heap.hpp) on (time, sequence).
 class QuaternaryHeapEventList final : public EventList {
  public:
-  void push(QueuedEvent e) override;
-  QueuedEvent pop() override;
-  const QueuedEvent& top() override { return heap_.front().event; }
+  void push(QueuedEvent e) override { heap_.push({e, next_sequence_++}); }
+  QueuedEvent pop() override {
+    const QueuedEvent e = heap_.top().event;
+    heap_.pop();
+    return e;
+  }
+  const QueuedEvent& top() override { return heap_.top().event; }
   bool empty() const override { return heap_.empty(); }
   std::size_t size() const override { return heap_.size(); }
 
  private:
-  std::vector<SequencedEvent> heap_;
+  struct Earlier {
+    bool operator()(const SequencedEvent& a, const SequencedEvent& b) const { return earlier(a, b); }
+  };
+  QuaternaryHeap<SequencedEvent, Earlier> heap_;
   std::uint64_t next_sequence_ = 0;
 };
 
