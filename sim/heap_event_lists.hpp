@@ -19,7 +19,17 @@ constexpr bool earlier(const SequencedEvent& a, const SequencedEvent& b) {
   return a.event.time_ms != b.event.time_ms ? a.event.time_ms < b.event.time_ms : a.sequence < b.sequence;
 }
 
-class BinaryHeapEventList final : public EventList {
+struct EarlierEvent {
+  bool operator()(const SequencedEvent& a, const SequencedEvent& b) const { return earlier(a, b); }
+};
+struct LaterEvent {
+  bool operator()(const SequencedEvent& a, const SequencedEvent& b) const { return earlier(b, a); }
+};
+
+// An event list on any heap of SequencedEvents with push(item), top(), pop(), empty() and size()
+// whose top is the earliest.
+template <class Heap>
+class SequencedHeapEventList final : public EventList {
  public:
   void push(QueuedEvent e) override { heap_.push({e, next_sequence_++}); }
   QueuedEvent pop() override {
@@ -32,32 +42,14 @@ class BinaryHeapEventList final : public EventList {
   std::size_t size() const override { return heap_.size(); }
 
  private:
-  struct Later {
-    bool operator()(const SequencedEvent& a, const SequencedEvent& b) const { return earlier(b, a); }
-  };
-  std::priority_queue<SequencedEvent, std::vector<SequencedEvent>, Later> heap_;
+  Heap heap_;
   std::uint64_t next_sequence_ = 0;
 };
 
-// A 4-ary min-heap (sim/quaternary_heap.hpp) on (time, sequence).
-class QuaternaryHeapEventList final : public EventList {
- public:
-  void push(QueuedEvent e) override { heap_.push({e, next_sequence_++}); }
-  QueuedEvent pop() override {
-    const QueuedEvent e = heap_.top().event;
-    heap_.pop();
-    return e;
-  }
-  const QueuedEvent& top() override { return heap_.top().event; }
-  bool empty() const override { return heap_.empty(); }
-  std::size_t size() const override { return heap_.size(); }
-
- private:
-  struct Earlier {
-    bool operator()(const SequencedEvent& a, const SequencedEvent& b) const { return earlier(a, b); }
-  };
-  QuaternaryHeap<SequencedEvent, Earlier> heap_;
-  std::uint64_t next_sequence_ = 0;
-};
+// The reference: std::priority_queue, a binary heap (it keeps the largest on top, hence LaterEvent).
+using BinaryHeapEventList =
+    SequencedHeapEventList<std::priority_queue<SequencedEvent, std::vector<SequencedEvent>, LaterEvent>>;
+// A 4-ary min-heap (sim/quaternary_heap.hpp): half the depth of a binary heap.
+using QuaternaryHeapEventList = SequencedHeapEventList<QuaternaryHeap<SequencedEvent, EarlierEvent>>;
 
 }  // namespace evsim::sim
