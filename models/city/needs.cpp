@@ -118,7 +118,7 @@ void CityModel::seek_station(VehicleId v) {
       best_dc = dc;
     }
   }
-  veh.wants_dc = best != kInvalid && best_dc;
+  veh.wants_dc = best_dc;  // false when no station was chosen
   if (ns.tried.empty()) {
     // Availability where the need arose, now: a free plug it would use (DC only if it chose DC).
     ns.record.free_plug_within_radius =
