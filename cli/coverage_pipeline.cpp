@@ -39,16 +39,18 @@ double parse_option_quantity(scenarios::Quantity q, const std::string& option, c
   }
 }
 
-// Candidate sites from a CSV file: node, lon/lat or x_m/y_m columns; each snaps to its node; a node
-// named twice is kept once.
-std::vector<road::NodeId> read_candidates(const std::filesystem::path& file, const road::RoadNetwork& network) {
+// Candidate sites from a CSV file: node, lon/lat or x_m/y_m columns, put on the road like every
+// other point (models/road/point_locator.hpp, within the scenario's max_snap_distance); a node named
+// twice is kept once.
+std::vector<road::NodeId> read_candidates(const std::filesystem::path& file, const road::RoadNetwork& network,
+                                          double max_snap_distance_m) {
   const road::CsvTable csv = road::CsvTable::read(file, {.file = "(command line)", .key_path = "--candidates"});
-  const road::NodeSnapper snapper(network.graph);
-  const road::PointColumns points(csv, network);
+  road::PointLocator locator(network, max_snap_distance_m);
+  const road::PointColumns points(csv, network, "candidate site");
   std::vector<road::NodeId> out;
   std::set<road::NodeId> seen;
   for (std::size_t row = 0; row < csv.row_count(); ++row) {
-    const road::NodeId n = points.snap(row, snapper).node;
+    const road::NodeId n = points.locate(row, locator);
     if (seen.insert(n).second) out.push_back(n);
   }
   return out;
@@ -73,7 +75,8 @@ void write_sites_csv(const std::filesystem::path& path, const models::CoverageCa
     } else {
       where = fmt::format("{:.3f},{:.3f}", x, y);
     }
-    f << fmt::format("site-{},{},{},{},{},{},{},{:.9f}\n", ++k, where, step.node, o.dc_plugs, dc_kw, o.ac_plugs, ac_kw,
+    // The node as the network file names it, so that the file loads back onto the same node.
+    f << fmt::format("site-{},{},{},{},{},{},{},{:.9f}\n", ++k, where, c.network.source_ids[step.node], o.dc_plugs, dc_kw, o.ac_plugs, ac_kw,
                      step.coverage);
   }
   if (!f) throw scenarios::ScenarioError("(command line)", 0, 0, "--sites", "a writable file path", scenarios::quote(path.string()));
@@ -149,7 +152,7 @@ int run_place(const PlaceOptions& o, std::ostream& out, std::ostream& err) {
     ac_kw = parse_option_quantity(scenarios::Quantity::power, "--ac-power", o.ac_power);
     c = models::build_coverage_case(sc);
     plan = &models::find_plan(c, o.plan);
-    if (o.candidates) candidates = read_candidates(*o.candidates, c.network);
+    if (o.candidates) candidates = read_candidates(*o.candidates, c.network, sc.snapping.max_snap_distance_m);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;

@@ -10,6 +10,7 @@
 
 #include "models/city/build_city.hpp"
 #include "models/city/city_model.hpp"
+#include "output/input_report.hpp"
 #include "output/result_file.hpp"
 #include "output/run_recorder.hpp"
 #include "output/summary.hpp"
@@ -41,6 +42,13 @@ void watch_for_interrupt(sim::Simulator& simulator, sim::Time horizon) {
   }
 }
 
+output::InputReport input_report(const models::city::CityInputs& city) {
+  return {.road = city.road_report,
+          .snapping = city.snapping,
+          .max_snap_distance_m = city.max_snap_distance_m,
+          .station_rows_without_plugs = city.station_rows_without_plugs};
+}
+
 void write_results(output::ResultFile& file, const output::RunMeta& meta, const models::city::CityInputs& city,
                    const models::city::CityModel& model, const output::RunRecorder& recorder,
                    const output::RunSummary& summary, sim::Time end) {
@@ -53,6 +61,8 @@ void write_results(output::ResultFile& file, const output::RunMeta& meta, const 
   file.write_table("/vehicles", output::vehicles_table(city, model, recorder));
   file.write_table("/segments", output::segments_table(summary));
   output::write_kpi(file, summary);
+  output::write_input_report(file, input_report(city));
+  output::write_road_nodes(file, city.world.roads, city.source_ids);
 }
 
 }  // namespace
@@ -64,6 +74,7 @@ int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, 
     const scenarios::Scenario sc = scenarios::load_scenario_file(scenario);
     const models::city::CityInputs city = models::city::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
     const models::city::CityWorld& w = city.world;
+    out << output::to_text(input_report(city));
     out << fmt::format("{}: valid: {} road nodes, {} road edges, {} stations, {} vehicles with {} planned trips in {} "
                        "segments\n",
                        scenario.string(), w.roads.node_count(), w.roads.edge_count(), w.stations.size(),
@@ -146,7 +157,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   if (options.json) {
     out << output::to_json(summary) << "\n";
   } else {
-    out << output::to_text(summary) << "results: " << out_path.string() << "\n";
+    out << output::to_text(input_report(city)) << output::to_text(summary) << "results: " << out_path.string() << "\n";
   }
   if (!failure.empty()) {
     err << "internal error during the simulation at t=" << sim::format_time(simulator.now()) << ": " << failure

@@ -6,7 +6,7 @@
 #include "models/demand/node_weights.hpp"
 #include "models/geometry/polygon.hpp"
 #include "models/road/load_road.hpp"
-#include "models/road/node_snapper.hpp"
+#include "models/road/point_locator.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::models {
@@ -34,10 +34,9 @@ void read_area(const scenarios::AreaSpec& spec, const road::RoadNetwork& network
   out.area_m2 = geometry::area_m2(out.area_polygon);
 }
 
-CoveragePlan make_plan(std::string name, const std::vector<scenarios::StationSpec>& specs,
-                       const road::RoadNetwork& network, const road::NodeSnapper& snapper) {
+CoveragePlan make_plan(std::string name, const std::vector<scenarios::StationSpec>& specs, road::PointLocator& locator) {
   const charging::ConnectorNames connectors;  // coverage counts plugs, whoever can use them
-  charging::ResolvedStations resolved = charging::resolve_stations(specs, network, snapper, connectors);
+  charging::ResolvedStations resolved = charging::resolve_stations(specs, locator, connectors);
   CoveragePlan plan{.name = std::move(name), .stations = std::move(resolved.stations), .snap_m = std::move(resolved.snap_m),
                     .public_sites = {}};
   for (const charging::Station& s : plan.stations) {
@@ -53,9 +52,9 @@ CoveragePlan make_plan(std::string name, const std::vector<scenarios::StationSpe
 CoverageCase build_coverage_case(const scenarios::Scenario& sc) {
   CoverageCase out;
   out.network = road::load_road(sc.road);
-  const road::NodeSnapper snapper(out.network.graph);
+  road::PointLocator locator(out.network, sc.snapping.max_snap_distance_m);
   if (sc.coverage.demand) {
-    demand::NodeWeights weights = demand::read_node_weights(*sc.coverage.demand, out.network, snapper);
+    demand::NodeWeights weights = demand::read_node_weights(*sc.coverage.demand, "demand point", locator);
     out.demand = std::move(weights.per_node);
     out.demand_report = weights.report;
   }
@@ -64,13 +63,18 @@ CoverageCase build_coverage_case(const scenarios::Scenario& sc) {
 
   const std::vector<scenarios::StationSpec> base =
       charging::collect_station_specs(sc.stations, sc.station_files, &out.station_rows_without_plugs);
-  out.plans.push_back(make_plan(std::string(scenarios::kBasePlanName), base, out.network, snapper));
+  out.plans.push_back(make_plan(std::string(scenarios::kBasePlanName), base, locator));
   for (const scenarios::PlanSpec& p : sc.plans) {
     std::vector<scenarios::StationSpec> specs = base;
     const auto added = charging::collect_station_specs(p.stations, p.station_files, &out.station_rows_without_plugs);
     specs.insert(specs.end(), added.begin(), added.end());
-    out.plans.push_back(make_plan(p.name, specs, out.network, snapper));
+    locator.set_logging(false);  // the base stations are logged once, above
+    out.plans.push_back(make_plan(p.name, specs, locator));
+    locator.set_logging(true);
+    charging::resolve_stations(added, locator, charging::ConnectorNames{});  // checks and logs the plan's own
   }
+  out.snapping = locator.log();
+  out.max_snap_distance_m = sc.snapping.max_snap_distance_m;
   return out;
 }
 

@@ -13,10 +13,12 @@
 #include <vector>
 
 #include "models/charging/station.hpp"
+#include "models/charging/station_file.hpp"
 #include "models/coverage/coverage.hpp"
 #include "models/demand/node_weights.hpp"
 #include "models/road/geo.hpp"
 #include "models/road/road_network.hpp"
+#include "models/road/snap_log.hpp"
 #include "scenarios/scenario.hpp"
 
 namespace evsim::models {
@@ -39,7 +41,11 @@ struct CoverageCase {
   DemandReport demand_report{};
   std::vector<CoveragePlan> plans{};  // "base" first
   std::uint64_t vehicles = 0;         // the scenario's fleet size
-  std::uint64_t station_rows_without_plugs = 0;
+  charging::SkippedRows station_rows_without_plugs{};
+  // Every point put on the road (demand points, then each plan's stations: a base station counts
+  // once per plan) and the limit that applied.
+  road::SnapLog snapping{};
+  double max_snap_distance_m = 0.0;
 };
 
 CoverageCase build_coverage_case(const scenarios::Scenario& scenario);

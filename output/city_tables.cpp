@@ -11,6 +11,7 @@ Table stations_table(const models::city::CityInputs& city, const models::city::C
   const models::road::RoadGraph& roads = city.world.roads;
   const double run_h = sim::to_hours(end);
   std::vector<std::string> name;
+  std::vector<std::int64_t> node_source_id;
   std::vector<std::uint32_t> node, plugs, dc_plugs, arrivals, sessions, completed, gave_up, closed, max_queue;
   std::vector<std::uint8_t> is_public;
   std::vector<std::int64_t> busy_ms, queue_ms;
@@ -20,6 +21,7 @@ Table stations_table(const models::city::CityInputs& city, const models::city::C
     const auto& s = st.stats();
     name.push_back(st.name());
     node.push_back(st.node());
+    node_source_id.push_back(city.source_ids.empty() ? st.node() : city.source_ids[st.node()]);
     x.push_back(roads.x_m(st.node()));
     y.push_back(roads.y_m(st.node()));
     snap.push_back(city.station_snap_m[i]);
@@ -52,7 +54,9 @@ Table stations_table(const models::city::CityInputs& city, const models::city::C
     mean_wait.push_back(s.arrivals > 0 ? 60.0 * queue_h / static_cast<double>(s.arrivals) : 0.0);
   }
   return Table{{column("name", "1", "station name from the scenario", std::move(name)),
-                column("node", "1", "road node id", std::move(node)),
+                column("node", "1", "road node index (row of /road/nodes)", std::move(node)),
+                column("node_source_id", "1", "the node's id in the network file (CSV id, OSM node id)",
+                       std::move(node_source_id)),
                 column("x_m", "m", "node position", std::move(x)),
                 column("y_m", "m", "node position", std::move(y)),
                 column("snap_m", "m", "distance from the given point to the node (0 when given as a node)", std::move(snap)),
@@ -86,6 +90,7 @@ Table vehicles_table(const models::city::CityInputs& city, const models::city::C
   std::vector<double> distance(n, 0.0), driven(n, 0.0), charged(n, 0.0), wait_min(n, 0.0), soc0, soc1, charger_kw;
   std::vector<std::uint32_t> type, segment, start, charger, trips(n, 0), sessions(n, 0), needs(n, 0), unserved(n, 0);
   std::vector<std::uint8_t> stranded;
+  std::vector<std::string> name;
   for (const auto& t : r.trips()) {
     distance[t.vehicle] += t.distance_m;
     driven[t.vehicle] += t.energy_kwh;
@@ -102,6 +107,8 @@ Table vehicles_table(const models::city::CityInputs& city, const models::city::C
   }
   for (std::size_t v = 0; v < n; ++v) {
     const auto& veh = vehicles[v];
+    const auto& names = city.world.plan.names;
+    name.push_back(v < names.size() && !names[v].empty() ? names[v] : std::string{});
     type.push_back(veh.type);
     segment.push_back(veh.segment);
     start.push_back(plans[v].start);
@@ -111,7 +118,8 @@ Table vehicles_table(const models::city::CityInputs& city, const models::city::C
     soc1.push_back(veh.energy_kwh / city.world.types[veh.type].battery_kwh);
     stranded.push_back(veh.state == models::city::VehicleState::stranded ? 1 : 0);
   }
-  return Table{{column("type", "1", "index into the scenario's vehicle_types", std::move(type)),
+  return Table{{column("name", "1", "its id in a trip file (empty: a generated vehicle)", std::move(name)),
+                column("type", "1", "index into the scenario's vehicle_types", std::move(type)),
                 column("segment", "1", "row of /segments", std::move(segment)),
                 column("start", "1", "road node where it was parked at the start", std::move(start)),
                 column("charger_node", "1", "its home or depot charger's node (4294967295: none)", std::move(charger)),

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "output/columns.hpp"
+#include "output/input_report.hpp"
 #include "output/json.hpp"
 
 namespace evsim::output {
@@ -164,6 +165,17 @@ Table uncovered_table(const models::CoverageCase& c, const PlanCoverage& p) {
 
 }  // namespace
 
+namespace {
+
+InputReport coverage_input_report(const models::CoverageCase& c) {
+  return {.road = c.network.report,
+          .snapping = c.snapping,
+          .max_snap_distance_m = c.max_snap_distance_m,
+          .station_rows_without_plugs = c.station_rows_without_plugs};
+}
+
+}  // namespace
+
 void write_coverage(ResultFile& file, const models::CoverageCase& c, const std::vector<PlanCoverage>& plans,
                     double radius_m, double catchment_m) {
   file.write_table("/coverage/plans", plans_table(plans));
@@ -172,14 +184,19 @@ void write_coverage(ResultFile& file, const models::CoverageCase& c, const std::
   if (!plans.empty()) file.write_attribute("/coverage", "area_m2", plans.front().result.area_m2);
   file.write_attribute("/coverage", "vehicles", c.vehicles);
   file.write_attribute("/coverage", "demand_points", c.demand_report.points);
-  file.write_attribute("/coverage", "demand_mean_snap_m", c.demand_report.mean_snap_m);
-  file.write_attribute("/coverage", "demand_max_snap_m", c.demand_report.max_snap_m);
-  file.write_attribute("/coverage", "station_rows_without_plugs", c.station_rows_without_plugs);
+  road::SnapKindSummary demand_snaps;
+  for (const road::SnapKindSummary& k : c.snapping.kinds()) {
+    if (k.kind == "demand point") demand_snaps = k;
+  }
+  file.write_attribute("/coverage", "demand_mean_snap_m", demand_snaps.mean_m());
+  file.write_attribute("/coverage", "demand_max_snap_m", demand_snaps.max_m);
+  file.write_attribute("/coverage", "station_rows_without_plugs", c.station_rows_without_plugs.count);
   const road::RoadLoadReport& r = c.network.report;
   file.write_attribute("/coverage", "road_nodes", r.nodes);
   file.write_attribute("/coverage", "road_edges", r.edges);
   file.write_attribute("/coverage", "road_nodes_dropped", r.nodes_dropped);
   file.write_attribute("/coverage", "road_edges_dropped", r.edges_dropped);
+  write_input_report(file, coverage_input_report(c));
   for (const PlanCoverage& p : plans) {
     const std::string g = "/coverage/plan/" + p.plan->name;
     file.write_table(g + "/nodes", nodes_table(c, p));
@@ -203,9 +220,7 @@ std::string coverage_json(const models::CoverageCase& c, const std::vector<PlanC
 }
 
 std::string coverage_text(const models::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m) {
-  const road::RoadLoadReport& r = c.network.report;
-  std::string out = fmt::format("road network: {} nodes, {} edges ({} nodes and {} edges outside the largest strongly connected part dropped)\n",
-                                r.nodes, r.edges, r.nodes_dropped, r.edges_dropped);
+  std::string out = to_text(coverage_input_report(c));
   out += fmt::format("coverage within {:.0f} m by road:\n", radius_m);
   out += fmt::format("  {:<16} {:>8} {:>6} {:>8} {:>8} {:>8} {:>9} {:>9} {:>9} {:>7}\n", "plan", "stations", "plugs", "nodes",
                      "length", "demand", "crowfly", "mean m", "p95 m", "gini");

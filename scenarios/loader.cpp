@@ -83,7 +83,7 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   sc.source_file = file;
   sc.source_text = yaml_text;
   sc.run = read_run(top);
-  sc.road = read_road(top.need("road"), file);
+  sc.road = read_road(top.need("road"), file, sc.snapping);
   sc.vehicle_types = read_vehicle_types(top.need("vehicle_types"));
   if (const auto stations = top.get("stations")) sc.stations = read_stations(*stations);
   if (const auto files = top.get("station_files")) sc.station_files = read_station_files(*files, file);

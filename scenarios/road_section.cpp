@@ -82,9 +82,12 @@ CsvRoadSpec read_csv(const NodeRef& ref, const std::filesystem::path& scenario_f
 
 }  // namespace
 
-RoadSpec read_road(const NodeRef& ref, const std::filesystem::path& scenario_file) {
-  const MapReader road(ref, {"grid", "ring_radial", "osm", "csv"},
-                       "a road mapping with one of the keys grid, ring_radial, osm, csv");
+RoadSpec read_road(const NodeRef& ref, const std::filesystem::path& scenario_file, SnappingSpec& snapping) {
+  const MapReader road(ref, {"grid", "ring_radial", "osm", "csv", "max_snap_distance"},
+                       "a road mapping with one of the keys grid, ring_radial, osm, csv (and max_snap_distance)");
+  if (const auto limit = road.get("max_snap_distance")) {
+    snapping.max_snap_distance_m = read_quantity(*limit, Quantity::length, Bound::positive);
+  }
   const std::string source = exactly_one_key(road, kSources);
   const NodeRef spec = road.need(source);
   if (source == "grid") return read_grid(spec);

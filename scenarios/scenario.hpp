@@ -92,9 +92,16 @@ struct PlugSpec {
   std::string connector{};  // the loader fills the kind's default when the key is absent
 };
 
-struct NodeLocation { std::uint32_t node; };
 struct XyLocation { double x_m; double y_m; };
 struct LonLatLocation { double lon; double lat; };  // WGS84 degrees
+// A road node by the id the user's network file gives it: the CSV `id`, the OSM node id; generated
+// networks document theirs (grid: row * cols + col; ring_radial: docs/scenario-format.md). Never
+// evsim's internal index. `also_at` is a point the same source gives as well (a station file with both
+// a node and coordinates columns): it must lie within the scenario's max_snap_distance of that node.
+struct NodeLocation {
+  std::int64_t id = 0;
+  std::optional<std::variant<XyLocation, LonLatLocation>> also_at{};
+};
 using LocationSpec = std::variant<NodeLocation, XyLocation, LonLatLocation>;
 
 // Daily opening hours. Open all day unless `always_open` is false; then open from `open` to
@@ -184,7 +191,7 @@ struct RideHailingDemand {
 // Logistics vans: each day leave the depot at `depart`, visit `stops` places ("other" weights)
 // staying stop_dwell at each, return to the depot and charge there at depot_power_kw.
 struct LogisticsDemand {
-  LocationSpec depot{NodeLocation{0}};
+  LocationSpec depot{NodeLocation{}};  // required by the loader
   SourceMark depot_mark{};
   double depot_power_kw = 22.0;
   DistributionSpec depart = FixedValue{8.0 * 3'600'000.0};
@@ -297,11 +304,22 @@ struct ChargingSpec {
   double availability_radius_m = 1000.0;  // "free plug within" radius of the effective availability
 };
 
+// How points given by coordinates are put on the road network (models/road/point_locator.hpp).
+// A point farther than max_snap_distance_m from its nearest road node is an error naming it: it is
+// almost surely outside the road extract or written in another datum. 500 m is half the 1-km circle
+// and more than the distance from any point of a city block of up to 700 m x 700 m to its nearest
+// corner, so only points off the streets of the map trip it.
+inline constexpr double kDefaultMaxSnapDistanceM = 500.0;
+struct SnappingSpec {
+  double max_snap_distance_m = kDefaultMaxSnapDistanceM;
+};
+
 struct Scenario {
   std::filesystem::path source_file;  // as given on the command line
   std::string source_text;            // the whole YAML text, stored in the results' /meta
   RunSpec run;
   RoadSpec road;
+  SnappingSpec snapping{};  // the road section's max_snap_distance
   std::vector<VehicleTypeSpec> vehicle_types;
   std::vector<StationSpec> stations;
   std::vector<StationFileSpec> station_files;

@@ -14,7 +14,8 @@
 namespace evsim::scenarios {
 
 // road_section.cpp
-RoadSpec read_road(const NodeRef& ref, const std::filesystem::path& scenario_file);
+// Also reads the road mapping's max_snap_distance into `snapping`.
+RoadSpec read_road(const NodeRef& ref, const std::filesystem::path& scenario_file, SnappingSpec& snapping);
 
 // vehicle_type_section.cpp
 std::vector<VehicleTypeSpec> read_vehicle_types(const NodeRef& ref);

@@ -162,7 +162,7 @@ LocationSpec read_location(const MapReader& map) {
                                                 : fmt::format(R"("{}", "{}" and "{}")", given[0], given[1], given[2]);
     map.ref().fail(fmt::format("either {}", kForms), found);
   }
-  if (const auto node = map.get("node")) return NodeLocation{read_uint32(*node)};
+  if (const auto node = map.get("node")) return NodeLocation{.id = read_int64(*node)};
   if (given.front() == "x" || given.front() == "y") {
     return XyLocation{.x_m = read_quantity(map.need("x"), Quantity::length, Bound::any),
                       .y_m = read_quantity(map.need("y"), Quantity::length, Bound::any)};

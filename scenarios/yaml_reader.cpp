@@ -176,6 +176,17 @@ std::uint64_t read_uint(const NodeRef& ref, std::uint64_t min, std::uint64_t max
   return value;
 }
 
+std::int64_t read_int64(const NodeRef& ref) {
+  constexpr std::string_view kExpected = "an integer from -9223372036854775808 to 9223372036854775807";
+  const std::string& text = scalar_text(ref, kExpected);
+  std::string_view digits = text;
+  if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size()) ref.fail(kExpected, quote(text));
+  return value;
+}
+
 bool read_bool(const NodeRef& ref) {
   constexpr std::string_view kExpected = "true or false";
   const std::string& text = scalar_text(ref, kExpected);

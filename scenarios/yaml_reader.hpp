@@ -115,6 +115,8 @@ inline std::uint32_t read_uint32(const NodeRef& ref, std::uint32_t min = 0,
                                  std::uint32_t max = std::numeric_limits<std::uint32_t>::max()) {
   return static_cast<std::uint32_t>(read_uint(ref, min, max));
 }
+// A decimal integer, possibly negative (ids of a user's files: CSV node ids, OSM node ids).
+std::int64_t read_int64(const NodeRef& ref);
 // true or false (also True, TRUE, False, FALSE).
 bool read_bool(const NodeRef& ref);
 // The index in `names` of the scalar's text.

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "models/charging/station_file.hpp"
-#include "models/road/resolve_location.hpp"
+#include "models/road/point_locator.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::models::charging {
@@ -18,8 +18,8 @@ scenarios::SourceMark with_key(scenarios::SourceMark mark, const std::string& ke
 
 }  // namespace
 
-ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& specs, const road::RoadNetwork& network,
-                                  const road::NodeSnapper& snapper, const ConnectorNames& connectors) {
+ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& specs, road::PointLocator& locator,
+                                  const ConnectorNames& connectors) {
   ResolvedStations out;
   std::set<std::string, std::less<>> names;
   for (const scenarios::StationSpec& spec : specs) {
@@ -27,7 +27,7 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
       scenarios::throw_at(with_key(spec.mark, "name"), "a station name used once among the scenario's stations and station files",
                           scenarios::quote(spec.name));
     }
-    const road::Snap snap = road::resolve_location(spec.location, spec.mark, "a station", network, snapper);
+    const road::Snap snap = locator.locate(spec.location, road::point_ref("station", spec.name, spec.mark));
     std::vector<Plug> plugs;
     for (const scenarios::PlugSpec& p : spec.plugs) {
       const bool dc = p.kind == scenarios::PlugKind::dc;
@@ -46,11 +46,11 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
 
 std::vector<scenarios::StationSpec> collect_station_specs(const std::vector<scenarios::StationSpec>& inline_specs,
                                                           const std::vector<scenarios::StationFileSpec>& files,
-                                                          std::uint64_t* rows_without_plugs) {
+                                                          SkippedRows* rows_without_plugs) {
   std::vector<scenarios::StationSpec> all = inline_specs;
   for (const scenarios::StationFileSpec& file : files) {
     StationFileContents contents = read_station_file(file);
-    if (rows_without_plugs != nullptr) *rows_without_plugs += contents.rows_without_plugs;
+    if (rows_without_plugs != nullptr) rows_without_plugs->add(contents.rows_without_plugs);
     for (auto& s : contents.stations) all.push_back(std::move(s));
   }
   return all;

@@ -43,12 +43,9 @@ std::optional<scenarios::PlugSpec> read_plugs(const CsvTable& csv, std::size_t r
   return scenarios::PlugSpec{.count = static_cast<std::uint32_t>(count), .power_kw = power_kw, .kind = kind};
 }
 
-scenarios::LocationSpec read_location(const CsvTable& csv, std::size_t row, const scenarios::StationFileSpec& spec) {
-  if (const auto node = csv.find(spec.node_column)) {
-    const std::int64_t n = csv.integer(row, *node, "a road node id");
-    if (n < 0 || n > 0xFFFFFFFEll) csv.fail(row, *node, "a road node id from 0 to 4294967294");
-    return scenarios::NodeLocation{static_cast<std::uint32_t>(n)};
-  }
+// The row's point (lon/lat, else x/y), if the file has coordinates columns.
+std::optional<scenarios::LocationSpec> read_point(const CsvTable& csv, std::size_t row,
+                                                  const scenarios::StationFileSpec& spec) {
   const auto lon = csv.find(spec.lon_column);
   const auto lat = csv.find(spec.lat_column);
   if (lon && lat) {
@@ -58,10 +55,34 @@ scenarios::LocationSpec read_location(const CsvTable& csv, std::size_t row, cons
     if (y < -90.0 || y > 90.0) csv.fail(row, *lat, "a latitude from -90 to 90 degrees");
     return scenarios::LonLatLocation{x, y};
   }
-  const std::size_t x = csv.require(spec.x_column);
-  const std::size_t y = csv.require(spec.y_column);
-  return scenarios::XyLocation{csv.number(row, x, "an x coordinate in metres"),
-                               csv.number(row, y, "a y coordinate in metres")};
+  const auto x = csv.find(spec.x_column);
+  const auto y = csv.find(spec.y_column);
+  if (x && y) {
+    return scenarios::XyLocation{csv.number(row, *x, "an x coordinate in metres"),
+                                 csv.number(row, *y, "a y coordinate in metres")};
+  }
+  return std::nullopt;
+}
+
+// A node column (an id of the user's network file) wins over coordinates, which must then agree
+// with it (checked when the station is put on the road: models/road/point_locator.hpp).
+scenarios::LocationSpec read_location(const CsvTable& csv, std::size_t row, const scenarios::StationFileSpec& spec) {
+  std::optional<scenarios::LocationSpec> point = read_point(csv, row, spec);
+  if (const auto node = csv.find(spec.node_column)) {
+    scenarios::NodeLocation at{.id = csv.integer(row, *node, "a road node id")};
+    if (point) {
+      if (const auto* ll = std::get_if<scenarios::LonLatLocation>(&*point)) {
+        at.also_at = *ll;
+      } else {
+        at.also_at = std::get<scenarios::XyLocation>(*point);
+      }
+    }
+    return at;
+  }
+  if (point) return *point;
+  csv.require(spec.x_column);  // reported at the header: no location columns
+  csv.require(spec.y_column);
+  return scenarios::XyLocation{};  // not reached
 }
 
 }  // namespace
@@ -96,7 +117,7 @@ StationFileContents read_station_file(const scenarios::StationFileSpec& spec) {
     if (auto p = read_plugs(csv, row, dc, scenarios::PlugKind::dc)) station.plugs.push_back(*p);
     if (auto p = read_plugs(csv, row, ac, scenarios::PlugKind::ac)) station.plugs.push_back(*p);
     if (station.plugs.empty()) {
-      ++out.rows_without_plugs;
+      out.rows_without_plugs.add(fmt::format("{} ({}:{})", station_name, csv.file_name(), csv.line(row)));
       continue;
     }
     out.stations.push_back(std::move(station));

@@ -8,15 +8,36 @@
 // Errors (bad numbers, missing columns, a row with DC plugs but no DC power, duplicate names)
 // throw scenarios::ScenarioError at the file's line and column.
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "scenarios/scenario.hpp"
 
 namespace evsim::models::charging {
 
+// Rows read but not turned into stations, counted and named ("name (file:line)"; the first
+// kExamplesKept), so that nothing is dropped in silence.
+struct SkippedRows {
+  static constexpr std::size_t kExamplesKept = 10;
+  std::uint64_t count = 0;
+  std::vector<std::string> examples{};
+
+  void add(std::string example) {
+    ++count;
+    if (examples.size() < kExamplesKept) examples.push_back(std::move(example));
+  }
+  void add(const SkippedRows& other) {
+    count += other.count;
+    for (const std::string& e : other.examples) {
+      if (examples.size() < kExamplesKept) examples.push_back(e);
+    }
+  }
+};
+
 struct StationFileContents {
   std::vector<scenarios::StationSpec> stations;
-  std::uint64_t rows_without_plugs = 0;
+  SkippedRows rows_without_plugs{};
 };
 
 StationFileContents read_station_file(const scenarios::StationFileSpec& spec);

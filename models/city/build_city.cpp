@@ -8,7 +8,7 @@
 #include "models/charging/resolve_stations.hpp"
 #include "models/demand/plan_generator.hpp"
 #include "models/road/load_road.hpp"
-#include "models/road/node_snapper.hpp"
+#include "models/road/point_locator.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::models::city {
@@ -84,21 +84,21 @@ SegmentPolicy make_segment_policy(const scenarios::SegmentSpec& spec) {
 CityInputs build_city(const scenarios::Scenario& sc, const sim::RandomStreams& streams, std::string_view plan) {
   const auto [station_specs, station_files] = plan_sources(sc, plan);
   road::RoadNetwork network = road::load_road(sc.road);
-  const road::NodeSnapper snapper(network.graph);
+  road::PointLocator locator(network, sc.snapping.max_snap_distance_m);
   CityInputs city;
   city.plan_name = std::string(plan);
   CityWorld& world = city.world;
   charging::ConnectorNames connectors;
   for (const scenarios::VehicleTypeSpec& t : sc.vehicle_types) world.types.push_back(make_vehicle_type(t, connectors));
   const auto specs = charging::collect_station_specs(station_specs, station_files, &city.station_rows_without_plugs);
-  charging::ResolvedStations resolved = charging::resolve_stations(specs, network, snapper, connectors);
+  charging::ResolvedStations resolved = charging::resolve_stations(specs, locator, connectors);
   world.stations = std::move(resolved.stations);
   city.station_snap_m = std::move(resolved.snap_m);
   for (const scenarios::SegmentSpec& s : sc.fleet) {
     world.segments.push_back(make_segment_policy(s));
     city.segment_names.push_back(s.name);
   }
-  world.plan = demand::generate_fleet_plan(sc, network, snapper, streams);
+  world.plan = demand::generate_fleet_plan(sc, locator, streams);
   world.settings = RunSettings{.horizon = sim::kTimeZero + sc.run.horizon,
                                .sample_interval = sc.run.sample_interval,
                                .ambient_temperature_c = sc.run.ambient_temperature_c,
@@ -106,8 +106,11 @@ CityInputs build_city(const scenarios::Scenario& sc, const sim::RandomStreams& s
                                .dc_efficiency = sc.charging.dc_efficiency,
                                .availability_radius_m = sc.charging.availability_radius_m,
                                .choice_candidates = std::min<std::uint32_t>(8, sc.charging.nearest_stations)};
+  city.snapping = locator.log();
+  city.max_snap_distance_m = sc.snapping.max_snap_distance_m;
   city.projection = network.projection;
   city.road_report = network.report;
+  city.source_ids = std::move(network.source_ids);
   world.roads = std::move(network.graph);
   prepare_routing(world, sc.charging.nearest_stations);
   return city;

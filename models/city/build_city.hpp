@@ -14,9 +14,11 @@
 #include <vector>
 
 #include "models/charging/connectors.hpp"
+#include "models/charging/station_file.hpp"
 #include "models/city/city_world.hpp"
 #include "models/road/geo.hpp"
 #include "models/road/road_network.hpp"
+#include "models/road/snap_log.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/random.hpp"
 
@@ -26,7 +28,10 @@ struct CityInputs {
   CityWorld world;
   std::optional<road::LocalProjection> projection{};
   road::RoadLoadReport road_report{};
-  std::uint64_t station_rows_without_plugs = 0;  // rows of station files skipped
+  road::SnapLog snapping{};                 // every point put on the road, by kind
+  double max_snap_distance_m = 0.0;         // the limit that applied
+  std::vector<std::int64_t> source_ids{};   // per road node: its id in the user's network file
+  charging::SkippedRows station_rows_without_plugs{};  // rows of station files skipped
   std::vector<double> station_snap_m{};  // per station: distance from its x/y to the node it uses
   std::vector<std::string> segment_names{};
   std::string plan_name{};

@@ -12,6 +12,7 @@
 // power in kW, state of charge as a fraction.
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "models/road/road_graph.hpp"
@@ -55,6 +56,9 @@ struct VehiclePlan {
 struct FleetPlan {
   std::vector<VehiclePlan> vehicles;
   std::vector<Leg> legs;
+  // Per vehicle up to the last one read from a trip file: its id there (empty for generated
+  // vehicles); shorter than `vehicles` when the last ones are generated.
+  std::vector<std::string> names{};
 
   std::span<const Leg> legs_of(std::uint32_t vehicle) const {
     const VehiclePlan& p = vehicles[vehicle];

@@ -67,10 +67,10 @@ PlaceSampler PlaceSampler::weighted(std::span<const double> weights) {
   return s;
 }
 
-PlaceSampler PlaceSampler::from_places(const std::optional<scenarios::DemandFileSpec>& spec,
-                                       const road::RoadNetwork& network, const road::NodeSnapper& snapper) {
-  if (!spec) return uniform(network.graph.node_count());
-  const NodeWeights w = read_node_weights(*spec, network, snapper);
+PlaceSampler PlaceSampler::from_places(const std::optional<scenarios::DemandFileSpec>& spec, std::string_view kind,
+                                       road::PointLocator& locator) {
+  if (!spec) return uniform(locator.network().graph.node_count());
+  const NodeWeights w = read_node_weights(*spec, kind, locator);
   if (!(w.report.total_weight > 0.0)) {
     scenarios::throw_at(w.weight_header, "at least one weight above 0",
                         w.report.points == 0 ? std::string("no rows")

@@ -35,8 +35,8 @@ class PlaceSampler {
   // network's nodes when absent. Besides the errors of read_node_weights, a file whose weights are
   // all 0 (or that has no rows) is a scenarios::ScenarioError at the weight column's header:
   //   {file}:{line}:{column}: weight: expected at least one weight above 0, found {N} rows, all 0
-  static PlaceSampler from_places(const std::optional<scenarios::DemandFileSpec>& spec, const road::RoadNetwork& network,
-                                  const road::NodeSnapper& snapper);
+  static PlaceSampler from_places(const std::optional<scenarios::DemandFileSpec>& spec, std::string_view kind,
+                                  road::PointLocator& locator);
 
   road::NodeId draw(sim::RandomStream& rng) const;
 

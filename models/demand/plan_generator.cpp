@@ -9,7 +9,7 @@
 
 #include "models/demand/place_sampler.hpp"
 #include "models/draw.hpp"
-#include "models/road/resolve_location.hpp"
+#include "models/road/point_locator.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::models::demand {
@@ -24,20 +24,19 @@ sim::Duration draw_ms(const scenarios::DistributionSpec& spec, sim::RandomStream
 // The places samplers, each read on first use.
 class Places {
  public:
-  Places(const scenarios::PlacesSpec& spec, const road::RoadNetwork& network, const road::NodeSnapper& snapper)
-      : spec_(spec), network_(network), snapper_(snapper) {}
-  const PlaceSampler& homes() { return get(homes_, spec_.homes); }
-  const PlaceSampler& work() { return get(work_, spec_.work); }
-  const PlaceSampler& other() { return get(other_, spec_.other); }
+  Places(const scenarios::PlacesSpec& spec, road::PointLocator& locator) : spec_(spec), locator_(locator) {}
+  const PlaceSampler& homes() { return get(homes_, spec_.homes, "home"); }
+  const PlaceSampler& work() { return get(work_, spec_.work, "work place"); }
+  const PlaceSampler& other() { return get(other_, spec_.other, "other place"); }
 
  private:
-  const PlaceSampler& get(std::optional<PlaceSampler>& s, const std::optional<scenarios::DemandFileSpec>& file) {
-    if (!s) s = PlaceSampler::from_places(file, network_, snapper_);
+  const PlaceSampler& get(std::optional<PlaceSampler>& s, const std::optional<scenarios::DemandFileSpec>& file,
+                          std::string_view kind) {
+    if (!s) s = PlaceSampler::from_places(file, kind, locator_);
     return *s;
   }
   const scenarios::PlacesSpec& spec_;
-  const road::RoadNetwork& network_;
-  const road::NodeSnapper& snapper_;
+  road::PointLocator& locator_;
   std::optional<PlaceSampler> homes_, work_, other_;
 };
 
@@ -122,8 +121,11 @@ class SegmentPlanner {
   }
 
   void plan(const scenarios::SegmentSpec& seg, const TripFilePlans& trips) {
-    for (const VehiclePlan& v : trips.plan.vehicles) {
+    for (std::size_t i = 0; i < trips.plan.vehicles.size(); ++i) {
+      const VehiclePlan& v = trips.plan.vehicles[i];
       begin_vehicle(v.start, seg);
+      out_.names.resize(out_.vehicles.size());
+      out_.names.back() = trips.vehicle_ids[i];
       for (const Leg& leg : std::span(trips.plan.legs).subspan(v.first_leg, v.leg_count)) add(leg);
     }
   }
@@ -162,11 +164,11 @@ std::uint32_t type_index(const scenarios::Scenario& sc, const scenarios::Segment
 
 }  // namespace
 
-FleetPlan generate_fleet_plan(const scenarios::Scenario& sc, const road::RoadNetwork& network,
-                              const road::NodeSnapper& snapper, const sim::RandomStreams& streams,
-                              FleetPlanReport* report) {
+FleetPlan generate_fleet_plan(const scenarios::Scenario& sc, road::PointLocator& locator,
+                              const sim::RandomStreams& streams, FleetPlanReport* report) {
+  const road::RoadNetwork& network = locator.network();
   FleetPlan out;
-  Places places(sc.places, network, snapper);
+  Places places(sc.places, locator);
   const sim::Duration horizon = sc.run.horizon;
   const std::int64_t days = horizon.count() <= 0 ? 0 : (horizon.count() + kDay.count() - 1) / kDay.count();
   if (report != nullptr) report->segments.clear();
@@ -186,10 +188,10 @@ FleetPlan generate_fleet_plan(const scenarios::Scenario& sc, const road::RoadNet
           } else if constexpr (std::is_same_v<D, scenarios::RideHailingDemand>) {
             planner.plan(seg, d, places, network.graph);
           } else if constexpr (std::is_same_v<D, scenarios::LogisticsDemand>) {
-            const road::Snap depot = road::resolve_location(d.depot, d.depot_mark, "a depot", network, snapper);
-            planner.plan(seg, d, places, depot.node);
+            const road::NodeId depot = locator.locate(d.depot, road::point_ref("depot", seg.name, d.depot_mark)).node;
+            planner.plan(seg, d, places, depot);
           } else {
-            const TripFilePlans trips = read_trip_file(d, horizon, network, snapper);
+            const TripFilePlans trips = read_trip_file(d, horizon, locator);
             planner.plan(seg, trips);
             seg_report.trip_file = trips.report;
           }

@@ -43,7 +43,7 @@
 //
 // Every vehicle's type is the index of its segment's vehicle_type in scenario.vehicle_types.
 // Errors (scenarios::ScenarioError): a vehicle_type that names no vehicle type (at the segment's
-// mark, key ".vehicle_type"), a depot off the network (road/resolve_location.hpp, at depot_mark,
+// mark, key ".vehicle_type"), a depot off the network (road/point_locator.hpp, at depot_mark,
 // named "a depot"), and the errors of the places and trip files.
 //
 // Units: times sim::Time / sim::Duration (ms), distances m, speeds km/h, power kW, SoC fraction.
@@ -78,8 +78,8 @@ struct FleetPlanReport {
   std::vector<SegmentPlanReport> segments;  // per scenario segment
 };
 
-FleetPlan generate_fleet_plan(const scenarios::Scenario& scenario, const road::RoadNetwork& network,
-                              const road::NodeSnapper& snapper, const sim::RandomStreams& streams,
-                              FleetPlanReport* report = nullptr);
+// Every point (places, depots, trip ends) is put on the road by `locator`, which logs the snapping.
+FleetPlan generate_fleet_plan(const scenarios::Scenario& scenario, road::PointLocator& locator,
+                              const sim::RandomStreams& streams, FleetPlanReport* report = nullptr);
 
 }  // namespace evsim::models::demand

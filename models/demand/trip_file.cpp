@@ -69,13 +69,13 @@ std::string format_trip_time(sim::Duration d) {
   return out;
 }
 
-TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duration horizon, const road::RoadNetwork& network,
-                             const road::NodeSnapper& snapper) {
+TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duration horizon, road::PointLocator& locator) {
+  const road::RoadNetwork& network = locator.network();
   const road::CsvTable csv = road::CsvTable::read(spec.file, spec.mark);
   const std::size_t vehicle_column = csv.require("vehicle");
   const std::size_t depart_column = csv.require("depart");
-  const road::PointColumns origin(csv, network, "origin_");
-  const road::PointColumns destination(csv, network, "destination_");
+  const road::PointColumns origin(csv, network, "trip origin", "origin_");
+  const road::PointColumns destination(csv, network, "trip destination", "destination_");
   if (csv.row_count() == 0) {
     throw scenarios::ScenarioError(csv.file_name(), csv.header_line(), 1, std::string(road::kCsvHeaderKey),
                                    "at least one trip", "a header without rows");
@@ -93,15 +93,14 @@ TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duratio
     const std::optional<sim::Duration> depart = parse_trip_time(csv.field(row, depart_column));
     if (!depart) csv.fail(row, depart_column, kTimeExpected);
     if (depart->count() < 0 || *depart >= horizon) csv.fail(row, depart_column, range);
-    const road::Snap from = origin.snap(row, snapper);
-    const road::Snap to = destination.snap(row, snapper);
-    out.report.max_snap_m = std::max({out.report.max_snap_m, from.distance_m, to.distance_m});
+    const road::NodeId from = origin.locate(row, locator, id);
+    const road::NodeId to = destination.locate(row, locator, id);
     const auto [it, added] = index_of.try_emplace(id, static_cast<std::uint32_t>(trips.size()));
     if (added) {
       trips.emplace_back();
       out.vehicle_ids.push_back(id);
     }
-    trips[it->second].push_back({sim::kTimeZero + *depart, from.node, to.node});
+    trips[it->second].push_back({sim::kTimeZero + *depart, from, to});
   }
 
   for (std::vector<Trip>& list : trips) {

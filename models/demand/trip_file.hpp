@@ -3,9 +3,10 @@
 //
 // Columns: `vehicle` (any non-empty text: the vehicle's id), `depart` (the time since the start of
 // the run, see parse_trip_time), and the origin and destination, each by the first group present:
-// origin_node / destination_node (road node ids of the network, 0 to N-1, as station files use
+// origin_node / destination_node (node ids of the user's network file, as station files use
 // them), origin_lon,origin_lat / destination_lon,destination_lat (degrees), or
-// origin_x_m,origin_y_m / destination_x_m,destination_y_m (metres). Points snap to the nearest node.
+// origin_x_m,origin_y_m / destination_x_m,destination_y_m (metres). Points are put on the road by a
+// PointLocator (road/point_locator.hpp), which logs the snapping and enforces its limit.
 //
 // Trips are grouped per vehicle, vehicles in order of first appearance in the file, and each
 // vehicle's trips sorted by departure (stable: equal times keep the file's order). Each vehicle
@@ -23,7 +24,8 @@
 //   {file}:{line}:{col}: depart: expected a departure time ("HH:MM" or "HH:MM:SS" on day 0,
 //     "1d 07:30", or a duration such as "31h"), found "7.30"
 //   {file}:{line}:{col}: depart: expected a time within the horizon (at least 00:00 and before 7d), found "7d"
-//   {file}:{line}:{col}: origin_node: expected a road node id from 0 to 143, found "99999"
+//   {file}:{line}:{col}: origin_node: expected a node id of the road network (...), found 99999, which is not
+//     a road node there (...)
 // Units: times as sim::Duration / sim::Time (integer ms since the start of the run).
 #include <cstdint>
 #include <optional>
@@ -32,8 +34,7 @@
 #include <vector>
 
 #include "models/demand/fleet_plan.hpp"
-#include "models/road/node_snapper.hpp"
-#include "models/road/road_network.hpp"
+#include "models/road/point_locator.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/time.hpp"
 
@@ -43,7 +44,6 @@ struct TripFileReport {
   std::uint64_t trips = 0;               // rows of the file
   std::uint32_t vehicles = 0;            // distinct vehicle ids: the segment's count
   std::uint64_t repositioning_legs = 0;  // legs added to reach a trip's origin
-  double max_snap_m = 0.0;               // largest distance from a point to its node
 };
 
 struct TripFilePlans {
@@ -54,8 +54,7 @@ struct TripFilePlans {
   TripFileReport report;
 };
 
-TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duration horizon, const road::RoadNetwork& network,
-                             const road::NodeSnapper& snapper);
+TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duration horizon, road::PointLocator& locator);
 
 // A departure time: "HH:MM" or "HH:MM:SS" on day 0 (00:00 to 24:00), "<days>d HH:MM[:SS]" (e.g.
 // "1d 07:30"), or a duration since the start (scenarios/units.hpp: "31h", "90min", "1d 2h"). No

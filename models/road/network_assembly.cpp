@@ -52,9 +52,15 @@ RoadNetwork assemble_network(RawNetwork raw, NodeOrder order) {
   std::vector<double> x(kept.kept_nodes);
   std::vector<double> y(kept.kept_nodes);
   std::vector<std::int64_t> ids(kept.kept_nodes);
+  DroppedNodes dropped;
   for (NodeId u = 0; u < n; ++u) {
     const NodeId v = kept.new_id[u];
-    if (v == kInvalid) continue;
+    if (v == kInvalid) {
+      dropped.source_ids.push_back(raw.source_ids[u]);
+      dropped.x_m.push_back(raw.x[u]);
+      dropped.y_m.push_back(raw.y[u]);
+      continue;
+    }
     x[v] = raw.x[u];
     y[v] = raw.y[u];
     ids[v] = raw.source_ids[u];
@@ -84,6 +90,11 @@ RoadNetwork assemble_network(RawNetwork raw, NodeOrder order) {
       x[i] = p.x_m;
       y[i] = p.y_m;
     }
+    for (std::size_t i = 0; i < dropped.x_m.size(); ++i) {
+      const XY p = projection.to_xy(dropped.x_m[i], dropped.y_m[i]);
+      dropped.x_m[i] = p.x_m;
+      dropped.y_m[i] = p.y_m;
+    }
     net.projection = projection;
   }
 
@@ -110,6 +121,7 @@ RoadNetwork assemble_network(RawNetwork raw, NodeOrder order) {
 
   net.graph = RoadGraph(std::move(x), std::move(y), std::move(kept_edges));
   net.source_ids = std::move(ids);
+  net.dropped = std::move(dropped);
   net.report = std::move(report);
   return net;
 }

@@ -48,6 +48,10 @@ NodeSnapper::NodeSnapper(const RoadGraph& graph) {
   index_ = std::make_unique<Index>(std::move(points));
 }
 
+NodeSnapper::NodeSnapper(std::vector<double> x_m, std::vector<double> y_m) {
+  index_ = std::make_unique<Index>(Points{std::move(x_m), std::move(y_m)});
+}
+
 NodeSnapper::~NodeSnapper() = default;
 NodeSnapper::NodeSnapper(NodeSnapper&&) noexcept = default;
 NodeSnapper& NodeSnapper::operator=(NodeSnapper&&) noexcept = default;

@@ -18,6 +18,8 @@ class NodeSnapper {
  public:
   // Copies the node coordinates: the snapper does not refer to the graph afterwards.
   explicit NodeSnapper(const RoadGraph& graph);
+  // Over any points (ids are their indices), e.g. the nodes a loader dropped.
+  NodeSnapper(std::vector<double> x_m, std::vector<double> y_m);
   ~NodeSnapper();
   NodeSnapper(NodeSnapper&&) noexcept;
   NodeSnapper& operator=(NodeSnapper&&) noexcept;

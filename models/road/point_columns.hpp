@@ -1,28 +1,32 @@
 #pragma once
-// Points in a CSV file (demand, candidate sites) put on road nodes. A row's point is, by the first
-// group of columns present in the header: node (an id of the network), lon and lat (degrees,
-// projected with the network's projection), x_m and y_m (metres). lon/lat on a network without
-// geographic coordinates is an error at the header. Every column name may carry a prefix, for
-// files with more than one point per row (a trip's origin_node, destination_lon, ...).
+// Points in a CSV file (demand, places, candidate sites, trip ends) put on road nodes through a
+// PointLocator (point_locator.hpp). A row's point is given by the columns present in the header:
+// node (an id of the user's network file), lon and lat (WGS-84 degrees), or x_m and y_m (metres).
+// A file with a node column and coordinates columns gives both: they must agree within the
+// locator's max snap distance, and the node is used. lon/lat on a network without geographic
+// coordinates is an error at the header. Every column name may carry a prefix, for files with more
+// than one point per row (a trip's origin_node, destination_lon, ...).
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "models/road/csv_reader.hpp"
-#include "models/road/node_snapper.hpp"
-#include "models/road/road_network.hpp"
+#include "models/road/point_locator.hpp"
 
 namespace evsim::models::road {
 
 class PointColumns {
  public:
-  PointColumns(const CsvTable& csv, const RoadNetwork& network, std::string_view prefix = "");
-  // The row's node and the straight-line distance from its point (0 for a node column).
-  Snap snap(std::size_t row, const NodeSnapper& snapper) const;
+  // `kind` names the points in the snapping report and in errors ("home", "trip origin").
+  PointColumns(const CsvTable& csv, const RoadNetwork& network, std::string_view kind, std::string_view prefix = "");
+  // The row's road node; `name` (may be empty) names the point in reports and errors.
+  NodeId locate(std::size_t row, PointLocator& locator, std::string_view name = "") const;
 
  private:
+  PointRef ref(std::size_t row, std::size_t column, std::string_view name) const;
+
   const CsvTable& csv_;
-  const RoadNetwork& network_;
+  std::string kind_;
   std::optional<std::size_t> node_, lon_, lat_, x_, y_;
 };
 

@@ -33,12 +33,22 @@ struct RoadLoadReport {
   double length_dropped_m = 0.0;      // sum of the lengths of the edges_dropped
 };
 
+// The nodes a loader read but did not keep (outside the largest strongly connected component): their
+// source ids and positions in the graph's plane (metres), so that an id or a point that falls there is
+// named rather than silently moved to the kept part.
+struct DroppedNodes {
+  std::vector<std::int64_t> source_ids{};
+  std::vector<double> x_m{};
+  std::vector<double> y_m{};
+};
+
 struct RoadNetwork {
   RoadGraph graph{};
   // Present when the source had lon/lat: graph x/y are this projection of the node coordinates.
   std::optional<LocalProjection> projection{};
   // Per kept node: its id in the source (OSM node id, CSV id) or, for generators, its own index.
   std::vector<std::int64_t> source_ids{};
+  DroppedNodes dropped{};
   RoadLoadReport report{};
 };
 

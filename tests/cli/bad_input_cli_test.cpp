@@ -46,7 +46,8 @@ TEST(CliBadInput, SegmentKeyOfAnotherKindNamesTheKindItBelongsTo) {
 TEST(CliBadInput, TripFileWithAnUnknownNodeNamesTheCsvLineAndColumn) {
   expect_rejected("trip_file_unknown_node.yaml",
                   data("trips_unknown_node.csv") +
-                      ":3:16: destination_node: expected a road node id from 0 to 15, found \"16\"",
+                      ":3:16: destination_node: expected a node id of the road network (grid town: 4 x 4 nodes, 300 m "
+                      "apart), found 16" + std::string(", which is not a road node there (ids are those of the network file: the CSV id, the OSM node id of a road junction or way end; generated networks: docs/scenario-format.md)"),
                   "bad-trip-node");
 }
 

@@ -55,7 +55,7 @@ TEST(Cli, StationOutsideTheNetworkIsABadInputNamingTheKey) {
   const Result r = run("validate " + data("station_off_network.yaml"), "off-network");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "error: " + data("station_off_network.yaml") +
-                       ":20:5: stations[0].node: expected a road node id from 0 to 15, found 16\n");
+                       ":20:5: stations[0].node: expected a node id of the road network (grid town: 4 x 4 nodes, 300 m apart), found 16" + std::string(", which is not a road node there (ids are those of the network file: the CSV id, the OSM node id of a road junction or way end; generated networks: docs/scenario-format.md)") + "\n");
   // `run` refuses it the same way and writes nothing.
   const std::string out = result_path("off-network.h5");
   const Result ran = run("run " + data("station_off_network.yaml") + " -o " + out, "off-network-run");

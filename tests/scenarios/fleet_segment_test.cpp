@@ -152,7 +152,7 @@ TEST(FleetSegments, Logistics) {
   EXPECT_FALSE(s.dc_only);
   ASSERT_TRUE(std::holds_alternative<LogisticsDemand>(s.demand));
   const auto& d = std::get<LogisticsDemand>(s.demand);
-  EXPECT_EQ(std::get<NodeLocation>(d.depot).node, 7u);
+  EXPECT_EQ(std::get<NodeLocation>(d.depot).id, 7);
   EXPECT_EQ(d.depot_mark.key_path, "fleet[0].depot");
   EXPECT_EQ(d.depot_mark.line, 6);
   EXPECT_EQ(d.depot_mark.column, 12);

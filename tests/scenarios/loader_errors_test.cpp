@@ -164,7 +164,7 @@ TEST(LoaderErrors, MissingRequiredKeyPointsAtTheParentMapping) {
 
 TEST(LoaderErrors, WrongType) {
   EXPECT_EQ(error_of(scenario_with("road", "road:\n  - grid\n")),
-            R"(t.yaml:2:3: road: expected a road mapping with one of the keys grid, ring_radial, osm, csv, found a list)");
+            R"(t.yaml:2:3: road: expected a road mapping with one of the keys grid, ring_radial, osm, csv (and max_snap_distance), found a list)");
   EXPECT_EQ(error_of(scenario_with("road", "road: {}\n")),
             R"(t.yaml:1:7: road: expected exactly one of the keys grid, ring_radial, osm, csv, found an empty mapping)");
   EXPECT_EQ(error_of(scenario_with("stations", "stations: {name: a}\n")),
@@ -184,8 +184,8 @@ TEST(LoaderErrors, IntegersOutOfRange) {
   EXPECT_EQ(error_of(scenario_with("name", "name: t\nseed: -1\n")), R"(t.yaml:2:7: seed: expected a non-negative integer, found "-1")");
   EXPECT_EQ(error_of(scenario_with("name", "name: t\nseed: 18446744073709551616\n")),
             R"(t.yaml:2:7: seed: expected an integer from 0 to 18446744073709551615, found "18446744073709551616")");
-  EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - {name: a, node: 4294967296, plugs: [{power: 7, kind: ac}]}\n")),
-            R"(t.yaml:2:21: stations[0].node: expected an integer from 0 to 4294967295, found "4294967296")");
+  EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - {name: a, node: 9223372036854775808, plugs: [{power: 7, kind: ac}]}\n")),
+            R"(t.yaml:2:21: stations[0].node: expected an integer from -9223372036854775808 to 9223372036854775807, found "9223372036854775808")");
   EXPECT_EQ(error_of(scenario_with("road", "road:\n  grid: {rows: 1, cols: 4, spacing: 100m, speed: 30km/h}\n")),
             R"(t.yaml:2:16: road.grid.rows: expected an integer from 2 to 10000, found "1")");
 }

@@ -71,7 +71,7 @@ TEST(Loader, DemoStationsKeepTheirMarks) {
   ASSERT_EQ(sc.stations.size(), 6u);
   const StationSpec& centre = sc.stations[0];
   EXPECT_EQ(centre.name, "centre");
-  EXPECT_EQ(std::get<NodeLocation>(centre.location).node, 78u);
+  EXPECT_EQ(std::get<NodeLocation>(centre.location).id, 78);
   ASSERT_EQ(centre.plugs.size(), 2u);
   EXPECT_EQ(centre.plugs[0].count, 4u);
   EXPECT_DOUBLE_EQ(centre.plugs[0].power_kw, 120.0);

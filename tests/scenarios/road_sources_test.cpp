@@ -92,7 +92,7 @@ TEST(RoadSourceErrors, TwoRoadSources) {
 
 TEST(RoadSourceErrors, UnknownRoadSource) {
   EXPECT_EQ(road_error("  tram: {lines: 3}\n"),
-            R"(t.yaml:2:3: road.tram: expected one of the keys grid, ring_radial, osm, csv, found unknown key "tram")");
+            R"(t.yaml:2:3: road.tram: expected one of the keys grid, ring_radial, osm, csv, max_snap_distance, found unknown key "tram")");
   EXPECT_EQ(road_error("  osm: {file: town.osm, highway: all}\n", kScenario),
             kAt + R"(:2:25: road.osm.highway: expected one of the keys file, include_service, found unknown key "highway")");
 }

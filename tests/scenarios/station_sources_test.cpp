@@ -135,7 +135,7 @@ TEST(StationSources, Plans) {
   EXPECT_DOUBLE_EQ(std::get<LonLatLocation>(plus.stations[0].location).lon, 121.48);
   EXPECT_EQ(plus.stations[0].plugs[0].count, 2u);
   EXPECT_EQ(plus.stations[0].mark.key_path, "plans[0].stations[0]");
-  EXPECT_EQ(std::get<NodeLocation>(plus.stations[1].location).node, 5u);
+  EXPECT_EQ(std::get<NodeLocation>(plus.stations[1].location).id, 5);
   EXPECT_FALSE(plus.stations[1].is_public);
   ASSERT_EQ(plus.station_files.size(), 1u);
   EXPECT_EQ(plus.station_files[0].file, kData / "stations.csv");

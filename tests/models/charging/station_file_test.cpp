@@ -62,7 +62,8 @@ TEST(StationFile, RenamedColumnsReadTheShenzhenLayoutAndSkipRowsWithoutPlugs) {
   spec.ac_power_kw = 7.0;
   const StationFileContents c = read_station_file(spec);
   ASSERT_EQ(c.stations.size(), 2u);
-  EXPECT_EQ(c.rows_without_plugs, 1u);
+  EXPECT_EQ(c.rows_without_plugs.count, 1u);
+  EXPECT_EQ(c.rows_without_plugs.examples, std::vector<std::string>{"199 (" + file.string() + ":3)"});
   EXPECT_EQ(c.stations[1].name, "3");
   EXPECT_DOUBLE_EQ(std::get<scenarios::LonLatLocation>(c.stations[0].location).lat, 22.716272);
   EXPECT_DOUBLE_EQ(c.stations[0].plugs[0].power_kw, 60.0);
@@ -76,7 +77,7 @@ TEST(StationFile, ReadsTheRealShenzhenFile) {
   spec.dc_power_kw = 60.0;
   spec.ac_power_kw = 7.0;
   const StationFileContents c = read_station_file(spec);
-  EXPECT_EQ(c.stations.size() + c.rows_without_plugs, 1706u);  // every row is a station or skipped
+  EXPECT_EQ(c.stations.size() + c.rows_without_plugs.count, 1706u);  // every row is a station or skipped
   EXPECT_GT(c.stations.size(), 1500u);
 }
 

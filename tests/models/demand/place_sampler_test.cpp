@@ -77,21 +77,21 @@ TEST(PlaceSampler, RejectsWeightsThatAreNoDistribution) {
 
 TEST(PlaceSampler, FromPlacesIsUniformOverTheNetworkWithoutAFile) {
   const road::RoadNetwork net = grid_town(3, 4);
-  const road::NodeSnapper snapper(net.graph);
-  const PlaceSampler s = PlaceSampler::from_places(std::nullopt, net, snapper);
+  road::PointLocator locator(net, 500.0);
+  const PlaceSampler s = PlaceSampler::from_places(std::nullopt, "home", locator);
   EXPECT_TRUE(s.is_uniform());
   EXPECT_EQ(s.node_count(), 12u);
 }
 
 TEST(PlaceSampler, FromPlacesSnapsPointsAndSumsTheirWeightsPerNode) {
   const road::RoadNetwork net = grid_town(3, 4);
-  const road::NodeSnapper snapper(net.graph);
+  road::PointLocator locator(net, 500.0);
   const auto file = write_file(scratch_dir() / "homes.csv",
                                "x_m,y_m,population\n"
                                "10,5,30\n"      // node 0
                                "-20,-3,10\n"    // node 0
                                "310,190,60\n"); // node 11 (row 2, col 3)
-  const PlaceSampler s = PlaceSampler::from_places(scenarios::DemandFileSpec{.file = file, .weight_column = "population"}, net, snapper);
+  const PlaceSampler s = PlaceSampler::from_places(scenarios::DemandFileSpec{.file = file, .weight_column = "population"}, "home", locator);
   EXPECT_DOUBLE_EQ(s.probability(0), 0.4);
   EXPECT_DOUBLE_EQ(s.probability(11), 0.6);
   EXPECT_DOUBLE_EQ(s.probability(5), 0.0);
@@ -99,10 +99,10 @@ TEST(PlaceSampler, FromPlacesSnapsPointsAndSumsTheirWeightsPerNode) {
 
 TEST(PlaceSampler, FromPlacesRejectsBadWeightsWithFileLineAndColumn) {
   const road::RoadNetwork net = grid_town(3, 4);
-  const road::NodeSnapper snapper(net.graph);
+  road::PointLocator locator(net, 500.0);
   const auto dir = scratch_dir();
   const auto read = [&](const std::filesystem::path& file) {
-    return error_of([&] { PlaceSampler::from_places(scenarios::DemandFileSpec{.file = file}, net, snapper); });
+    return error_of([&] { PlaceSampler::from_places(scenarios::DemandFileSpec{.file = file}, "home", locator); });
   };
   const auto negative = write_file(dir / "negative.csv", "node,weight\n1,2\n2,-2\n");
   EXPECT_EQ(read(negative), negative.string() + ":3:3: weight: expected a demand weight of 0 or more, found \"-2\"");
@@ -117,7 +117,7 @@ TEST(PlaceSampler, FromPlacesRejectsBadWeightsWithFileLineAndColumn) {
   const auto no_weight = write_file(dir / "no_weight.csv", "node,w\n1,2\n");
   EXPECT_EQ(read(no_weight), no_weight.string() + ":1:1: weight: expected a column \"weight\" in the header, found \"node,w\"");
   const auto off_network = write_file(dir / "off_network.csv", "node,weight\n12,1\n");
-  EXPECT_EQ(read(off_network), off_network.string() + ":2:1: node: expected a road node id from 0 to 11, found \"12\"");
+  EXPECT_EQ(read(off_network), off_network.string() + ":2:1: node: expected a node id of the road network (grid town: 3 x 4 nodes, 100 m apart), found 12" + std::string(", which is not a road node there (ids are those of the network file: the CSV id, the OSM node id of a road junction or way end; generated networks: docs/scenario-format.md)"));
 }
 
 }  // namespace

@@ -72,10 +72,10 @@ scenarios::Scenario town(std::vector<scenarios::SegmentSpec> fleet, std::int64_t
 class PlanGenerator : public ::testing::Test {
  protected:
   road::RoadNetwork net = testing::grid_town();  // 10 x 10 nodes, 100 m apart
-  road::NodeSnapper snapper{net.graph};
 
   FleetPlan plan(const scenarios::Scenario& sc, std::uint64_t replication = 0, FleetPlanReport* report = nullptr) {
-    return generate_fleet_plan(sc, net, snapper, sim::RandomStreams(sc.run.seed, replication), report);
+    road::PointLocator locator(net, sc.snapping.max_snap_distance_m);
+    return generate_fleet_plan(sc, locator, sim::RandomStreams(sc.run.seed, replication), report);
   }
 };
 
@@ -355,15 +355,16 @@ TEST_F(PlanGenerator, ErrorsNameTheScenarioKey) {
 
   scenarios::SegmentSpec off_network = vans(1);
   auto& d = std::get<scenarios::LogisticsDemand>(off_network.demand);
-  d.depot = scenarios::NodeLocation{500};
+  d.depot = scenarios::NodeLocation{.id = 500};
   d.depot_mark = {.file = "town.yaml", .line = 33, .column = 9, .key_path = "fleet[1].demand.depot"};
   EXPECT_EQ(error_of([&] { plan(town({commuters(), off_network})); }),
-            "town.yaml:33:9: fleet[1].demand.depot.node: expected a road node id from 0 to 99, found 500");
+            "town.yaml:33:9: fleet[1].demand.depot.node: expected a node id of the road network (grid town: 10 x 10 "
+            "nodes, 100 m apart), found 500" + std::string(", which is not a road node there (ids are those of the network file: the CSV id, the OSM node id of a road junction or way end; generated networks: docs/scenario-format.md)"));
 
   d.depot = scenarios::LonLatLocation{114.0, 22.5};
   EXPECT_EQ(error_of([&] { plan(town({off_network})); }),
             "town.yaml:33:9: fleet[1].demand.depot.lon: expected a road network with geographic coordinates (osm, or csv "
-            "nodes with lon,lat) for a depot given by lon/lat, found a road network in plain metres");
+            "nodes with lon,lat) for depot \"vans\" given by lon/lat, found a road network in plain metres");
 
   scenarios::Scenario zero_homes = town({taxis()});
   const auto file = write_file(scratch_dir() / "homes.csv", "node,weight\n3,0\n");

@@ -44,21 +44,25 @@ TEST(TripTime, FormatsAsTheFileWritesTimes) {
   EXPECT_EQ(format_trip_time(sim::Duration{0}), "00:00");
 }
 
+const std::string kNotANode =
+    ", which is not a road node there (ids are those of the network file: the CSV id, the OSM node id of a road "
+    "junction or way end; generated networks: docs/scenario-format.md)";
+
 class TripFile : public ::testing::Test {
  protected:
   road::RoadNetwork net = testing::grid_town();  // 10 x 10, 100 m
-  road::NodeSnapper snapper{net.graph};
+  road::PointLocator locator{net, 500.0};
   sim::Duration horizon{7 * kDayMs};
 
   std::filesystem::path file;
 
   void SetUp() override { file = scratch_dir() / "trips.csv"; }
   TripFilePlans read(const std::string& text) {
-    return read_trip_file({.file = write_file(file, text)}, horizon, net, snapper);
+    return read_trip_file({.file = write_file(file, text)}, horizon, locator);
   }
   std::string error(const std::string& text) {
     write_file(file, text);
-    return error_of([&] { read_trip_file({.file = file}, horizon, net, snapper); });
+    return error_of([&] { read_trip_file({.file = file}, horizon, locator); });
   }
 };
 
@@ -112,7 +116,13 @@ TEST_F(TripFile, SnapsXyPoints) {
   ASSERT_EQ(t.plan.vehicles.size(), 1u);
   EXPECT_EQ(t.plan.vehicles[0].start, 0u);
   EXPECT_EQ(t.plan.legs_of(0)[0].destination, 43u);
-  EXPECT_NEAR(t.report.max_snap_m, std::hypot(10.0, 10.0), 1e-9);
+  ASSERT_EQ(locator.log().kinds().size(), 2u);
+  EXPECT_EQ(locator.log().kinds()[0].kind, "trip origin");
+  EXPECT_NEAR(locator.log().kinds()[0].max_m, std::hypot(10.0, 5.0), 1e-9);
+  EXPECT_EQ(locator.log().kinds()[1].kind, "trip destination");
+  EXPECT_NEAR(locator.log().kinds()[1].max_m, std::hypot(10.0, 10.0), 1e-9);
+  EXPECT_EQ(locator.log().kinds()[1].farthest.at(0).name, "a");
+  EXPECT_EQ(locator.log().kinds()[1].farthest.at(0).where, file.string() + ":2");
 }
 
 TEST_F(TripFile, SnapsLonLatPointsThroughTheNetworksProjection) {
@@ -130,9 +140,11 @@ TEST_F(TripFile, SnapsLonLatPointsThroughTheNetworksProjection) {
 
 TEST_F(TripFile, ErrorsNameFileLineColumnAndColumnName) {
   EXPECT_EQ(error("vehicle,depart,origin_node,destination_node\na,08:00,99999,2\n"),
-            file.string() + ":2:9: origin_node: expected a road node id from 0 to 99, found \"99999\"");
+            file.string() + ":2:9: origin_node: expected a node id of the road network (grid town: 10 x 10 nodes, 100 m "
+                            "apart), found 99999" + kNotANode);
   EXPECT_EQ(error("vehicle,depart,origin_node,destination_node\na,08:00,1,-1\n"),
-            file.string() + ":2:11: destination_node: expected a road node id from 0 to 99, found \"-1\"");
+            file.string() + ":2:11: destination_node: expected a node id of the road network (grid town: 10 x 10 nodes, "
+                            "100 m apart), found -1" + kNotANode);
   EXPECT_EQ(error("vehicle,depart,origin_node,destination_node\na,8d 01:00,1,2\n"),
             file.string() + ":2:3: depart: expected a time within the horizon (at least 00:00 and before 7d), "
                             "found \"8d 01:00\"");
@@ -171,7 +183,7 @@ TEST_F(TripFile, ErrorsNameFileLineColumnAndColumnName) {
 TEST_F(TripFile, AMissingFileIsReportedAtTheScenarioKey) {
   const scenarios::TripFileDemand spec{.file = scratch_dir() / "absent.csv",
                                        .mark = {.file = "town.yaml", .line = 12, .column = 11, .key_path = "fleet[1].demand.file"}};
-  EXPECT_EQ(error_of([&] { read_trip_file(spec, horizon, net, snapper); }),
+  EXPECT_EQ(error_of([&] { read_trip_file(spec, horizon, locator); }),
             "town.yaml:12:11: fleet[1].demand.file: expected a readable CSV file, found \"" + spec.file.string() +
                 "\": no such file");
 }
