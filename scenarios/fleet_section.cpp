@@ -77,7 +77,7 @@ template <typename Demand>
 void read_home_charger(const MapReader& map, Demand& d) {
   if (const auto share = map.get("home_charger_share")) d.home_charger_share = read_fraction(*share);
   if (const auto power = map.get("home_charger_power")) {
-    d.home_charger_power_kw = read_quantity(*power, Quantity::power, Bound::positive);
+    d.home_charger_power_kw = read_quantity_in(*power, Quantity::power, kChargingPowerRange);
   }
 }
 
@@ -105,7 +105,7 @@ LogisticsDemand read_logistics(const MapReader& map) {
       MapReader(depot, {"node", "x", "y", "lon", "lat"}, "a depot mapping with node, x and y, or lon and lat"));
   d.depot_mark = depot.mark();
   if (const auto power = map.get("depot_power")) {
-    d.depot_power_kw = read_quantity(*power, Quantity::power, Bound::positive);
+    d.depot_power_kw = read_quantity_in(*power, Quantity::power, kChargingPowerRange);
   }
   if (const auto depart = map.get("depart")) d.depart = read_distribution(*depart, kTimeOfDayDomain);
   if (const auto stops = map.get("stops")) d.stops = read_uint32(*stops, 1);

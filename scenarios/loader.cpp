@@ -39,8 +39,15 @@ RunSpec read_run(const MapReader& top) {
   if (const auto seed = top.get("seed")) run.seed = read_uint(*seed);
   const NodeRef horizon = top.need("horizon");
   run.horizon = read_duration(horizon, Bound::positive);
+  if (static_cast<double>(run.horizon.count()) > kMaxHorizonMs) {
+    horizon.fail("a duration > 0 and at most 400d (evsim's plausibility limit; longer studies run in stages)",
+                 quote(horizon.node().Scalar()));
+  }
   const auto sample = top.get("sample_interval");
   run.sample_interval = sample ? read_duration(*sample, Bound::positive) : kDefaultSampleInterval;
+  if (sample && static_cast<double>(run.sample_interval.count()) < kMinSampleIntervalMs) {
+    sample->fail("a duration of at least 1s (evsim's plausibility limit)", quote(sample->node().Scalar()));
+  }
   if (run.sample_interval > run.horizon) {
     if (sample) {
       sample->fail(fmt::format("a duration > 0 and <= horizon ({})", quote(horizon.node().Scalar())),

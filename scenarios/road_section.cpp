@@ -25,7 +25,7 @@ GridRoadSpec read_grid(const NodeRef& ref) {
   return GridRoadSpec{.rows = read_uint32(grid.need("rows"), 2, kMaxGridSide),
                       .cols = read_uint32(grid.need("cols"), 2, kMaxGridSide),
                       .spacing_m = read_quantity(grid.need("spacing"), Quantity::length, Bound::positive),
-                      .speed_kmh = read_quantity(grid.need("speed"), Quantity::speed, Bound::positive)};
+                      .speed_kmh = read_quantity_in(grid.need("speed"), Quantity::speed, kRoadSpeedRange)};
 }
 
 // Nodes on the rings: every spoke crossing, plus the points that split each arc between two
@@ -47,8 +47,8 @@ RingRadialRoadSpec read_ring_radial(const NodeRef& ref) {
                        .spokes = read_uint32(map.need("spokes"), kMinSpokes, kMaxSpokes),
                        .ring_spacing_m = read_quantity(map.need("ring_spacing"), Quantity::length, Bound::positive),
                        .max_segment_m = 0.0,
-                       .radial_speed_kmh = read_quantity(map.need("radial_speed"), Quantity::speed, Bound::positive),
-                       .ring_speed_kmh = read_quantity(map.need("ring_speed"), Quantity::speed, Bound::positive)};
+                       .radial_speed_kmh = read_quantity_in(map.need("radial_speed"), Quantity::speed, kRoadSpeedRange),
+                       .ring_speed_kmh = read_quantity_in(map.need("ring_speed"), Quantity::speed, kRoadSpeedRange)};
   if (const auto max_segment = map.get("max_segment")) {
     r.max_segment_m = read_quantity(*max_segment, Quantity::length, Bound::non_negative);
     const double nodes = ring_nodes(r);

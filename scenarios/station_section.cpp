@@ -22,7 +22,7 @@ PlugSpec read_plug(const NodeRef& ref) {
   const MapReader map(ref, {"count", "power", "kind", "connector"}, "a plug mapping {count, power, kind, connector}");
   const auto count = map.get("count");
   PlugSpec p{.count = count ? read_uint32(*count, 1) : 1u,
-             .power_kw = read_quantity(map.need("power"), Quantity::power, Bound::positive),
+             .power_kw = read_quantity_in(map.need("power"), Quantity::power, kChargingPowerRange),
              .kind = read_choice(map.need("kind"), kKinds) == 0 ? PlugKind::ac : PlugKind::dc};
   const auto connector = map.get("connector");
   p.connector = connector ? read_connector(*connector)
@@ -117,8 +117,8 @@ StationFileSpec read_station_file(const NodeRef& ref, const std::filesystem::pat
   f.file = read_existing_file(file, scenario_file);
   f.mark = file.mark();
   if (const auto columns = map.get("columns")) read_columns(*columns, f);
-  if (const auto dc = map.get("dc_power")) f.dc_power_kw = read_quantity(*dc, Quantity::power, Bound::positive);
-  if (const auto ac = map.get("ac_power")) f.ac_power_kw = read_quantity(*ac, Quantity::power, Bound::positive);
+  if (const auto dc = map.get("dc_power")) f.dc_power_kw = read_quantity_in(*dc, Quantity::power, kChargingPowerRange);
+  if (const auto ac = map.get("ac_power")) f.ac_power_kw = read_quantity_in(*ac, Quantity::power, kChargingPowerRange);
   if (const auto price = map.get("price")) {
     f.price_per_kwh = read_quantity(*price, Quantity::energy_price, Bound::non_negative);
   }

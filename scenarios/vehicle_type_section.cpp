@@ -110,14 +110,18 @@ VehicleTypeSpec read_vehicle_type(const NodeRef& ref, UniqueNames& names) {
   VehicleTypeSpec t;
   t.name = names.read(map);
   t.mark = ref.mark();
-  t.battery_kwh = read_quantity(map.need("battery"), Quantity::energy, Bound::positive);
-  t.consumption_kwh_per_km = read_quantity(map.need("consumption"), Quantity::consumption, Bound::positive);
-  if (const auto ac = map.get("max_ac_power")) {
-    t.max_ac_power_kw = read_quantity(*ac, Quantity::power, Bound::non_negative);
-  }
-  if (const auto dc = map.get("max_dc_power")) {
-    t.max_dc_power_kw = read_quantity(*dc, Quantity::power, Bound::non_negative);
-  }
+  t.battery_kwh = read_quantity_in(map.need("battery"), Quantity::energy, kBatteryRange);
+  t.consumption_kwh_per_km = read_quantity_in(map.need("consumption"), Quantity::consumption, kConsumptionRange);
+  // 0: cannot use that kind of plug; otherwise a plausible charging power.
+  const auto read_limit = [](const NodeRef& limit) {
+    const double kw = read_quantity(limit, Quantity::power, Bound::non_negative);
+    if (kw != 0.0 && !is_plausible(kChargingPowerRange, kw)) {
+      limit.fail(fmt::format("0 or {}", plausible_phrase(kChargingPowerRange)), quote(limit.node().Scalar()));
+    }
+    return kw;
+  };
+  if (const auto ac = map.get("max_ac_power")) t.max_ac_power_kw = read_limit(*ac);
+  if (const auto dc = map.get("max_dc_power")) t.max_dc_power_kw = read_limit(*dc);
   if (t.max_ac_power_kw == 0.0 && t.max_dc_power_kw == 0.0) {
     ref.fail("max_ac_power or max_dc_power > 0", "neither");
   }
@@ -129,7 +133,7 @@ VehicleTypeSpec read_vehicle_type(const NodeRef& ref, UniqueNames& names) {
   t.connectors = connectors ? read_connectors(*connectors) : default_connectors(t);
   if (const auto aero = map.get("aero_share")) t.aero_share = read_fraction(*aero);
   if (const auto speed = map.get("reference_speed")) {
-    t.reference_speed_kmh = read_quantity(*speed, Quantity::speed, Bound::positive);
+    t.reference_speed_kmh = read_quantity_in(*speed, Quantity::speed, kRoadSpeedRange);
   }
   if (const auto cold = map.get("cold_increase_per_degc")) t.cold_increase_per_degc = read_fraction(*cold);
   if (const auto heat = map.get("heat_increase_per_degc")) t.heat_increase_per_degc = read_fraction(*heat);

@@ -239,6 +239,12 @@ double read_quantity(const NodeRef& ref, Quantity q, Bound bound) {
   return value;
 }
 
+double read_quantity_in(const NodeRef& ref, Quantity q, const PlausibleRange& range) {
+  const double value = read_quantity(ref, q, Bound::any);
+  if (!is_plausible(range, value)) ref.fail(plausible_phrase(range), quote(ref.node().Scalar()));
+  return value;
+}
+
 sim::Duration read_duration(const NodeRef& ref, Bound bound) {
   const std::string& text = scalar_text(ref, describe(Quantity::duration));
   sim::Duration value{};

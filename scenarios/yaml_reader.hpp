@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "scenarios/scenario.hpp"
+#include "scenarios/plausibility.hpp"
 #include "scenarios/units.hpp"
 #include "sim/time.hpp"
 
@@ -125,6 +126,8 @@ std::size_t read_choice(const NodeRef& ref, std::span<const std::string_view> na
 enum class Bound { any, non_negative, positive };
 // A value with a unit (scenarios/units.hpp), in the canonical unit, within `bound`.
 double read_quantity(const NodeRef& ref, Quantity q, Bound bound);
+// A value with a unit within a physical plausibility range (scenarios/plausibility.hpp).
+double read_quantity_in(const NodeRef& ref, Quantity q, const PlausibleRange& range);
 sim::Duration read_duration(const NodeRef& ref, Bound bound);
 double read_fraction(const NodeRef& ref);
 sim::Duration read_time_of_day(const NodeRef& ref);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "models/road/csv_reader.hpp"
+#include "scenarios/plausibility.hpp"
 
 namespace evsim::models::charging {
 namespace {
@@ -32,7 +33,9 @@ std::optional<scenarios::PlugSpec> read_plugs(const CsvTable& csv, std::size_t r
   double power_kw = 0.0;
   if (cols.power) {
     power_kw = csv.number(row, *cols.power, fmt::format("a {} plug power in kW", cols.label));
-    if (!(power_kw > 0.0)) csv.fail(row, *cols.power, fmt::format("a {} plug power above 0 kW", cols.label));
+    if (!scenarios::is_plausible(scenarios::kChargingPowerRange, power_kw)) {
+      csv.fail(row, *cols.power, fmt::format("a {} plug power: {}", cols.label, scenarios::plausible_phrase(scenarios::kChargingPowerRange)));
+    }
   } else if (cols.file_power_kw) {
     power_kw = *cols.file_power_kw;
   } else {

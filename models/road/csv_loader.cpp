@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "models/road/csv_reader.hpp"
+#include "scenarios/plausibility.hpp"
 #include "models/road/network_assembly.hpp"
 #include "scenarios/scenario_error.hpp"
 
@@ -90,11 +91,11 @@ void read_edges(const CsvTable& table, const NodeTable& nodes, const std::string
     const NodeId to = node(r, to_col);
     if (from == to) table.fail(r, to_col, "a node other than the edge's \"from\"");
     constexpr std::string_view kLength = "a length in metres > 0";
-    constexpr std::string_view kSpeed = "a speed in km/h > 0";
+    const std::string speed_phrase = scenarios::plausible_phrase(scenarios::kRoadSpeedRange);
     const double length_m = table.number(r, length_col, kLength);
     if (!(length_m > 0.0)) table.fail(r, length_col, kLength);
-    const double speed_kmh = table.number(r, speed_col, kSpeed);
-    if (!(speed_kmh > 0.0)) table.fail(r, speed_col, kSpeed);
+    const double speed_kmh = table.number(r, speed_col, speed_phrase);
+    if (!scenarios::is_plausible(scenarios::kRoadSpeedRange, speed_kmh)) table.fail(r, speed_col, speed_phrase);
     const bool oneway = table.boolean(r, oneway_col, "0, 1, true or false");
     raw.edges.push_back({from, to, length_m, speed_kmh});
     if (!oneway) raw.edges.push_back({to, from, length_m, speed_kmh});

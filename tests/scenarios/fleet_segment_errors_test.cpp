@@ -90,7 +90,7 @@ TEST(FleetSegmentErrors, Depot) {
   EXPECT_EQ(kind_with("logistics", std::string(kHead) + "    depot: {node: 5}\n    stops: 0\n"),
             kAt + R"(:7:12: fleet[0].stops: expected a positive integer, found "0")");
   EXPECT_EQ(kind_with("logistics", std::string(kHead) + "    depot: {node: 5}\n    depot_power: 0kW\n"),
-            kAt + R"(:7:18: fleet[0].depot_power: expected a power > 0, found "0kW")");
+            kAt + R"(:7:18: fleet[0].depot_power: expected a charging power from 0.5 to 5000 kW (evsim's plausibility limit), found "0kW")");
   EXPECT_EQ(kind_with("logistics", std::string(kHead) + "    depot: {node: 5}\n    depart: 25:00\n"),
             kAt + R"(:7:13: fleet[0].depart: expected a time of day from 00:00 to 24:00 ("HH:MM", "HH:MM:SS" or a )"
                   R"(duration such as "8h"), found "25:00")");
@@ -159,7 +159,7 @@ TEST(FleetSegmentErrors, PrivateAndRideHailingKeys) {
   EXPECT_EQ(private_with("    errand_dwell: -10min\n"),
             R"(t.yaml:5:19: fleet[0].errand_dwell: expected a duration >= 0, found "-10min")");
   EXPECT_EQ(private_with("    home_charger_power: 0\n"),
-            R"(t.yaml:5:25: fleet[0].home_charger_power: expected a power > 0, found "0")");
+            R"(t.yaml:5:25: fleet[0].home_charger_power: expected a charging power from 0.5 to 5000 kW (evsim's plausibility limit), found "0")");
   EXPECT_EQ(kind_with("ride_hailing", std::string(kHead) + "    shift_start: {exponential: {mean: 8h}}\n"),
             kAt + R"(:6:32: fleet[0].shift_start.exponential: expected a distribution that stays from 00:00 to 24:00 )"
                   R"((fixed, uniform or normal), found exponential)");

@@ -103,6 +103,29 @@ TEST(LoaderErrors, MalformedNumber) {
             R"(t.yaml:2:37: road.grid.spacing: expected a length (units m, km), found ".inf")");
 }
 
+// Values a unit slip produces (a battery in Wh read as kWh, a plug of 7 W) are refused where they are
+// read, with the key and the plausibility range (scenarios/plausibility.hpp).
+TEST(LoaderErrors, ImplausibleValuesAreRefusedWithTheirRange) {
+  const auto types = [](const std::string& battery, const std::string& consumption, const std::string& dc) {
+    return scenario_with("vehicle_types", "vehicle_types:\n  - name: car\n    battery: " + battery +
+                                              "\n    consumption: " + consumption + "\n    max_dc_power: " + dc + "\n");
+  };
+  EXPECT_EQ(error_of(types("60000kWh", "0.2", "50kW")),
+            R"(t.yaml:3:14: vehicle_types[0].battery: expected a battery capacity from 1 to 2000 kWh (evsim's plausibility limit), found "60000kWh")");
+  EXPECT_EQ(error_of(types("60kWh", "200", "50kW")),
+            R"(t.yaml:4:18: vehicle_types[0].consumption: expected a consumption from 0.02 to 5 kWh/km (evsim's plausibility limit), found "200")");
+  EXPECT_EQ(error_of(types("60kWh", "0.2", "50W")),
+            R"(t.yaml:5:19: vehicle_types[0].max_dc_power: expected 0 or a charging power from 0.5 to 5000 kW (evsim's plausibility limit), found "50W")");
+  EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - {name: a, node: 1, plugs: [{power: 7W, kind: ac}]}\n")),
+            R"(t.yaml:2:40: stations[0].plugs[0].power: expected a charging power from 0.5 to 5000 kW (evsim's plausibility limit), found "7W")");
+  EXPECT_EQ(error_of(scenario_with("road", "road:\n  grid: {rows: 4, cols: 4, spacing: 100m, speed: 3000km/h}\n")),
+            R"(t.yaml:2:50: road.grid.speed: expected a road speed from 1 to 200 km/h (evsim's plausibility limit), found "3000km/h")");
+  EXPECT_EQ(error_of(scenario_with("horizon", "horizon: 365000d\n")),
+            R"(t.yaml:1:10: horizon: expected a duration > 0 and at most 400d (evsim's plausibility limit; longer studies run in stages), found "365000d")");
+  EXPECT_EQ(error_of(scenario_with("sample_interval", "sample_interval: 1ms\n")),
+            R"(t.yaml:1:18: sample_interval: expected a duration of at least 1s (evsim's plausibility limit), found "1ms")");
+}
+
 TEST(LoaderErrors, NonPositiveBatteryAndPowers) {
   const auto types = [](const std::string& battery, const std::string& ac, const std::string& dc) {
     return scenario_with("vehicle_types", "vehicle_types:\n  - name: car\n    battery: " + battery +
@@ -110,8 +133,8 @@ TEST(LoaderErrors, NonPositiveBatteryAndPowers) {
                                               "\n    max_dc_power: " + dc + "\n");
   };
   EXPECT_EQ(error_of(types("-50kWh", "11kW", "50kW")),
-            R"(t.yaml:3:14: vehicle_types[0].battery: expected an energy > 0, found "-50kWh")");
-  EXPECT_EQ(error_of(types("0", "11kW", "50kW")), R"(t.yaml:3:14: vehicle_types[0].battery: expected an energy > 0, found "0")");
+            R"(t.yaml:3:14: vehicle_types[0].battery: expected a battery capacity from 1 to 2000 kWh (evsim's plausibility limit), found "-50kWh")");
+  EXPECT_EQ(error_of(types("0", "11kW", "50kW")), R"(t.yaml:3:14: vehicle_types[0].battery: expected a battery capacity from 1 to 2000 kWh (evsim's plausibility limit), found "0")");
   EXPECT_EQ(error_of(types("50kWh", "-1kW", "50kW")),
             R"(t.yaml:5:19: vehicle_types[0].max_ac_power: expected a power >= 0, found "-1kW")");
   EXPECT_EQ(error_of(types("50kWh", "0kW", "0")),

@@ -141,7 +141,7 @@ TEST(RoadSourceErrors, RingRadialRanges) {
   EXPECT_EQ(ring(std::string("rings: 5, spokes: 8, ring_spacing: 1km, max_segment: -1m, ") + kSpeeds),
             R"(t.yaml:2:70: road.ring_radial.max_segment: expected a length >= 0, found "-1m")");
   EXPECT_EQ(ring("rings: 5, spokes: 8, ring_spacing: 1km, radial_speed: 0, ring_speed: 40km/h"),
-            R"(t.yaml:2:71: road.ring_radial.radial_speed: expected a speed > 0, found "0")");
+            R"(t.yaml:2:71: road.ring_radial.radial_speed: expected a road speed from 1 to 200 km/h (evsim's plausibility limit), found "0")");
   EXPECT_EQ(ring("rings: 5, spokes: 8, ring_spacing: 1km, radial_speed: 50km/h"),
             R"(t.yaml:2:16: road.ring_radial: expected key "ring_speed", found nothing)");
 }

@@ -286,7 +286,7 @@ TEST(StationSourceErrors, StationFiles) {
   EXPECT_EQ(error_of(scenario_with("station_files", "station_files: stations.csv\n")),
             R"(t.yaml:1:16: station_files: expected a list of station files, found "stations.csv")");
   EXPECT_EQ(error_of(scenario_with("station_files", "station_files:\n  - file: stations.csv\n    dc_power: 0kW\n"), kScenario),
-            kAt + R"(:3:15: station_files[0].dc_power: expected a power > 0, found "0kW")");
+            kAt + R"(:3:15: station_files[0].dc_power: expected a charging power from 0.5 to 5000 kW (evsim's plausibility limit), found "0kW")");
   EXPECT_EQ(error_of(scenario_with("station_files", "station_files:\n  - file: stations.csv\n    publik: true\n"), kScenario),
             kAt + R"(:3:5: station_files[0].publik: expected one of the keys file, columns, dc_power, ac_power, price, )"
                   R"(public, found unknown key "publik")");

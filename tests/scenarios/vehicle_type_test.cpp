@@ -179,7 +179,7 @@ TEST(VehicleTypeErrors, FactorsOutOfRange) {
   EXPECT_EQ(error_of(type_with("    aero_share: 1.5\n")),
             R"(t.yaml:7:17: vehicle_types[0].aero_share: expected a fraction from 0 to 1 (or 0% to 100%), found "1.5")");
   EXPECT_EQ(error_of(type_with("    reference_speed: 0\n")),
-            R"(t.yaml:7:22: vehicle_types[0].reference_speed: expected a speed > 0, found "0")");
+            R"(t.yaml:7:22: vehicle_types[0].reference_speed: expected a road speed from 1 to 200 km/h (evsim's plausibility limit), found "0")");
   EXPECT_EQ(error_of(type_with("    cold_increase_per_degc: -1%\n")),
             R"(t.yaml:7:29: vehicle_types[0].cold_increase_per_degc: expected a fraction from 0 to 1 (or 0% to 100%), )"
             R"(found "-1%")");

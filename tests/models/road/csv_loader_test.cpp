@@ -133,9 +133,9 @@ TEST_F(CsvLoaderErrors, BadEdges) {
   EXPECT_EQ(error(kNodes, head + "1,2,0,50,0\n"), edges_path() + ":2:5: length_m: expected a length in metres > 0, found \"0\"");
   EXPECT_EQ(error(kNodes, head + "1,2,long,50,0\n"),
             edges_path() + ":2:5: length_m: expected a length in metres > 0, found \"long\"");
-  EXPECT_EQ(error(kNodes, head + "1,2,100,0,0\n"), edges_path() + ":2:9: speed_kmh: expected a speed in km/h > 0, found \"0\"");
+  EXPECT_EQ(error(kNodes, head + "1,2,100,0,0\n"), edges_path() + ":2:9: speed_kmh: expected a road speed from 1 to 200 km/h (evsim's plausibility limit), found \"0\"");
   EXPECT_EQ(error(kNodes, head + "1,2,100,fast,0\n"),
-            edges_path() + ":2:9: speed_kmh: expected a speed in km/h > 0, found \"fast\"");
+            edges_path() + ":2:9: speed_kmh: expected a road speed from 1 to 200 km/h (evsim's plausibility limit), found \"fast\"");
   EXPECT_EQ(error(kNodes, head + "1,2,100,50,yes\n"), edges_path() + ":2:12: oneway: expected 0, 1, true or false, found \"yes\"");
   EXPECT_EQ(error(kNodes, head + "1,2,100,50\n"), edges_path() + ":2:11: oneway: expected 5 fields as in the header, found 4 fields");
   EXPECT_EQ(error(kNodes, head + "1,2,100,50,0,7\n"), edges_path() + ":2:14: (row): expected 5 fields as in the header, found 6 fields");
