@@ -5,10 +5,14 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <cstdlib>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "cli/coverage_pipeline.hpp"
 #include "cli/run_pipeline.hpp"
+#include "scenarios/scenario_error.hpp"
 
 namespace {
 
@@ -21,6 +25,25 @@ std::string join_arguments(int argc, char** argv) {
     text += argv[i];
   }
   return text;
+}
+
+// A memory size: a number with B, KiB, MiB, GiB or TiB (GB, MB as the binary ones too); above 0.
+double parse_memory(const std::string& option, const std::string& text) {
+  static constexpr std::pair<std::string_view, double> kUnits[] = {
+      {"TiB", 1099511627776.0}, {"GiB", 1073741824.0}, {"MiB", 1048576.0}, {"KiB", 1024.0},
+      {"TB", 1099511627776.0},  {"GB", 1073741824.0},  {"MB", 1048576.0},  {"KB", 1024.0}, {"B", 1.0}};
+  for (const auto& [unit, bytes] : kUnits) {
+    if (text.size() > unit.size() && text.ends_with(unit)) {
+      const std::string number = text.substr(0, text.size() - unit.size());
+      char* end = nullptr;
+      const double value = std::strtod(number.c_str(), &end);
+      if (end != number.c_str() && *end == '\0' && value > 0.0 && value * bytes < 1e18) return value * bytes;
+      break;
+    }
+  }
+  throw evsim::scenarios::ScenarioError("(command line)", 0, 0, option,
+                                        "a memory size above 0 with a unit (B, KiB, MiB, GiB, TiB), e.g. 8GiB",
+                                        "\"" + text + "\"");
 }
 
 }  // namespace
@@ -38,10 +61,17 @@ int main(int argc, char** argv) {
   auto* seed_opt = run_cmd->add_option("--seed", seed, "Random seed (overrides the scenario's seed)");
   run_cmd->add_flag("--json", run.json, "Print the run summary as one JSON object on stdout");
   run_cmd->add_option("--plan", run.plan, "Station plan to simulate (default: base, the scenario's own stations)");
+  std::string run_max_memory;
+  auto* run_max_memory_opt = run_cmd->add_option(
+      "--max-memory", run_max_memory,
+      "Refuse the run when its memory estimate exceeds this (default: 80% of physical memory): 8GiB, 512MiB");
 
   std::string validate_path;
   auto* validate_cmd = app.add_subcommand("validate", "Check a scenario without running it");
   validate_cmd->add_option("scenario", validate_path, "Scenario YAML file")->required();
+  std::string validate_max_memory;
+  auto* validate_max_memory_opt = validate_cmd->add_option(
+      "--max-memory", validate_max_memory, "Memory limit the size estimate is checked against (as for run)");
 
   evsim::cli::CoverageOptions coverage;
   std::string coverage_radius;
@@ -81,6 +111,7 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) {
       if (*seed_opt) run.seed = seed;
+      if (*run_max_memory_opt) run.max_memory_bytes = parse_memory("--max-memory", run_max_memory);
       run.command_line = join_arguments(argc, argv);
       std::signal(SIGINT, on_signal);
       std::signal(SIGTERM, on_signal);
@@ -98,7 +129,11 @@ int main(int argc, char** argv) {
       place.improve = !no_swaps;
       return evsim::cli::run_place(place, std::cout, std::cerr);
     }
-    return evsim::cli::validate_scenario(validate_path, std::cout, std::cerr);
+    const double validate_limit = *validate_max_memory_opt ? parse_memory("--max-memory", validate_max_memory) : 0.0;
+    return evsim::cli::validate_scenario(validate_path, std::cout, std::cerr, validate_limit);
+  } catch (const evsim::scenarios::ScenarioError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return evsim::cli::kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "internal error: " << e.what() << "\n";
     return evsim::cli::kExitFailure;

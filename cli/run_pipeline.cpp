@@ -10,6 +10,8 @@
 
 #include "models/city/build_city.hpp"
 #include "models/city/city_model.hpp"
+#include "models/run_size.hpp"
+#include "cli/run_reports.hpp"
 #include "output/input_report.hpp"
 #include "output/result_file.hpp"
 #include "output/run_recorder.hpp"
@@ -42,13 +44,6 @@ void watch_for_interrupt(sim::Simulator& simulator, sim::Time horizon) {
   }
 }
 
-output::InputReport input_report(const models::city::CityInputs& city) {
-  return {.road = city.road_report,
-          .snapping = city.snapping,
-          .max_snap_distance_m = city.max_snap_distance_m,
-          .station_rows_without_plugs = city.station_rows_without_plugs};
-}
-
 void write_results(output::ResultFile& file, const output::RunMeta& meta, const models::city::CityInputs& city,
                    const models::city::CityModel& model, const output::RunRecorder& recorder,
                    const output::RunSummary& summary, sim::Time end) {
@@ -69,25 +64,7 @@ void write_results(output::ResultFile& file, const output::RunMeta& meta, const 
 
 void request_interrupt() { g_interrupt = true; }
 
-int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, std::ostream& err) {
-  try {
-    const scenarios::Scenario sc = scenarios::load_scenario_file(scenario);
-    const models::city::CityInputs city = models::city::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
-    const models::city::CityWorld& w = city.world;
-    out << output::to_text(input_report(city));
-    out << fmt::format("{}: valid: {} road nodes, {} road edges, {} stations, {} vehicles with {} planned trips in {} "
-                       "segments\n",
-                       scenario.string(), w.roads.node_count(), w.roads.edge_count(), w.stations.size(),
-                       w.plan.vehicles.size(), w.plan.legs.size(), sc.fleet.size());
-    return kExitOk;
-  } catch (const scenarios::ScenarioError& e) {
-    err << "error: " << e.what() << "\n";
-    return kExitBadInput;
-  } catch (const std::exception& e) {
-    err << "internal error: " << e.what() << "\n";
-    return kExitFailure;
-  }
-}
+
 
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
   g_interrupt = false;
@@ -96,6 +73,15 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   try {
     sc = scenarios::load_scenario_file(options.scenario);
     if (options.seed) sc.run.seed = *options.seed;
+    const models::RunSizeEstimate size = models::estimate_run_size(sc);
+    const bool limit_given = options.max_memory_bytes > 0;
+    const std::string refusal = memory_refusal(options.scenario.string(), size,
+                                               limit_given ? options.max_memory_bytes : default_memory_limit_bytes(),
+                                               limit_given);
+    if (!refusal.empty()) {
+      err << "error: " << refusal << "\n";
+      return kExitBadInput;
+    }
     city = models::city::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
@@ -157,7 +143,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   if (options.json) {
     out << output::to_json(summary) << "\n";
   } else {
-    out << output::to_text(input_report(city)) << output::to_text(summary) << "results: " << out_path.string() << "\n";
+    out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary) << "results: " << out_path.string() << "\n";
   }
   if (!failure.empty()) {
     err << "internal error during the simulation at t=" << sim::format_time(simulator.now()) << ": " << failure

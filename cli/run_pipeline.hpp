@@ -23,10 +23,18 @@ struct RunOptions {
   bool json = false;
   std::string plan = "base";             // scenarios::kBasePlanName or one of the scenario's plans
   std::string command_line;
+  // Refuse up front a run whose memory estimate (models/run_size.hpp) exceeds this; 0: 80 % of the
+  // machine's physical memory.
+  double max_memory_bytes = 0;
 };
 
+
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err);
-int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, std::ostream& err);
+// Loads the scenario, estimates its size (refusing, as `run` does, what exceeds max_memory_bytes or
+// the default limit), builds the base plan's city and checks every plan's stations, every place and
+// demand file and the area; prints the input report, warnings and size estimate (cli/validate.cpp).
+int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, std::ostream& err,
+                      double max_memory_bytes = 0);
 
 // Set by the signal handler that main() installs; the run stops at the next check.
 void request_interrupt();
