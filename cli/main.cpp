@@ -118,27 +118,35 @@ int main(int argc, char** argv) {
     return evsim::cli::kExitFailure;
   }
 
+  int code = evsim::cli::kExitFailure;
   try {
     if (*run_cmd) {
       if (*seed_opt) run.seed = seed;
       run.command_line = join_arguments(argc, argv);
-      return evsim::cli::run_scenario(run, std::cout, std::cerr);
-    }
-    if (*coverage_cmd) {
+      code = evsim::cli::run_scenario(run, std::cout, std::cerr);
+    } else if (*coverage_cmd) {
       if (*coverage_radius_opt) coverage.radius = coverage_radius;
       coverage.command_line = join_arguments(argc, argv);
-      return evsim::cli::run_coverage(coverage, std::cout, std::cerr);
-    }
-    if (*place_cmd) {
+      code = evsim::cli::run_coverage(coverage, std::cout, std::cerr);
+    } else if (*place_cmd) {
       if (*place_radius_opt) place.radius = place_radius;
       if (*max_sites_opt) place.max_sites = max_sites;
       if (*candidates_opt) place.candidates = candidates;
       place.improve = !no_swaps;
-      return evsim::cli::run_place(place, std::cout, std::cerr);
+      code = evsim::cli::run_place(place, std::cout, std::cerr);
+    } else {
+      code = evsim::cli::validate_scenario(validate_path, std::cout, std::cerr);
     }
-    return evsim::cli::validate_scenario(validate_path, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "internal error: " << e.what() << "\n";
     return evsim::cli::kExitFailure;
   }
+  // What was printed is part of the answer: a summary lost to a full disk or a closed pipe is a
+  // failed write too (stdout redirected to /dev/full, for example).
+  std::cout.flush();
+  if (!std::cout && code == evsim::cli::kExitOk) {
+    std::cerr << "error: cannot write to standard output\n";
+    return evsim::cli::kExitFailure;
+  }
+  return code;
 }

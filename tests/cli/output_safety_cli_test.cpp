@@ -222,6 +222,12 @@ TEST(CliOutputSafety, FileSizeLimitIsExitOneNotDeathBySigxfsz) {
   EXPECT_FALSE(fs::exists(sites + ".partial"));
 }
 
+TEST(CliOutputSafety, AFullStandardOutputIsAFailedWrite) {
+  const auto r = run_evsim("validate " + demo() + " >/dev/full", "safety-dev-full");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.stderr_text, "error: cannot write to standard output\n");
+}
+
 TEST(CliOutputSafety, CoverageRadiusAlsoMovesAnUnsetCatchment) {
   // The demo sets no coverage section: the catchment follows the radius in use.
   const std::string out = fresh_result_path("safety-catchment.h5");
