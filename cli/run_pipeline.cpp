@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <exception>
+#include <limits>
 #include <ostream>
 
+#include "cli/interrupt.hpp"
+#include "cli/option_values.hpp"
+#include "cli/output_path.hpp"
 #include "models/city/build_city.hpp"
 #include "models/city/city_model.hpp"
 #include "models/run_size.hpp"
@@ -16,6 +19,7 @@
 #include "output/result_file.hpp"
 #include "output/run_recorder.hpp"
 #include "output/summary.hpp"
+#include "scenarios/input_files.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/scenario_error.hpp"
 #include "sim/simulator.hpp"
@@ -26,23 +30,6 @@
 
 namespace evsim::cli {
 namespace {
-
-std::atomic<bool> g_interrupt{false};
-
-// How often (in simulated time) the run checks for an interrupt request.
-constexpr sim::Duration kInterruptCheck = std::chrono::minutes(1);
-
-// An event that stops the simulator once an interrupt was requested (signal handlers may only set
-// a flag; the check runs as an ordinary event between model events).
-void watch_for_interrupt(sim::Simulator& simulator, sim::Time horizon) {
-  if (g_interrupt) {
-    simulator.stop();
-    return;
-  }
-  if (simulator.now() + kInterruptCheck < horizon) {
-    simulator.schedule(kInterruptCheck, [&simulator, horizon] { watch_for_interrupt(simulator, horizon); });
-  }
-}
 
 void write_results(output::ResultFile& file, const output::RunMeta& meta, const models::city::CityInputs& city,
                    const models::city::CityModel& model, const output::RunRecorder& recorder,
@@ -60,28 +47,61 @@ void write_results(output::ResultFile& file, const output::RunMeta& meta, const 
   output::write_road_nodes(file, city.world.roads, city.source_ids);
 }
 
+// Runs the simulation to the horizon or until a signal. With the test hook's "simulate@<time>", the
+// signals are raised once the clock reached that time (run_until(t) then run_until(horizon) runs
+// exactly the events of run_until(horizon)).
+void simulate(sim::Simulator& simulator, sim::Time horizon) {
+  if (const auto at = test_raise_time()) {
+    simulator.run_until(std::min(sim::kTimeZero + *at, horizon));
+    raise_test_signals();
+  }
+  simulator.run_until(horizon);
+}
+
+// What the user reads after a signal: agrees with the file's /meta status.
+void report_signal(std::ostream& err, const std::filesystem::path& out_path, output::RunStatus status,
+                   sim::Time reached) {
+  const int sig = interrupt_signal();
+  if (status == output::RunStatus::complete) {
+    err << fmt::format("evsim: {} arrived after the results were complete; {} holds the whole run (status complete)\n",
+                       signal_name(sig), out_path.string());
+    return;
+  }
+  err << fmt::format("evsim: interrupted by {} while {} at t={}; results up to that time are in {} (status interrupted)\n",
+                     signal_name(sig), describe(interrupt_phase()), sim::format_time(reached), out_path.string());
+}
+
 }  // namespace
 
-void request_interrupt() { g_interrupt = true; }
+std::filesystem::path default_result_path(const std::filesystem::path& scenario, std::string_view plan) {
+  if (plan == scenarios::kBasePlanName) return scenario.stem().string() + ".h5";
+  return fmt::format("{}-{}.h5", scenario.stem().string(), plan);
+}
 
 
 
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
-  g_interrupt = false;
   scenarios::Scenario sc;
   models::city::CityInputs city;
+  std::filesystem::path out_path = options.output.empty() ? default_result_path(options.scenario, options.plan)
+                                                          : options.output;
   try {
+    enter_phase(Phase::load);
     sc = scenarios::load_scenario_file(options.scenario);
-    if (options.seed) sc.run.seed = *options.seed;
+    if (options.seed) {
+      sc.run.seed = parse_count_option("--seed", *options.seed, 0, std::numeric_limits<std::uint64_t>::max());
+    }
+    const std::vector<scenarios::InputFile> inputs = scenarios::input_files(sc);
+    check_output_path(out_path, "-o", options.force, inputs);
     const models::RunSizeEstimate size = models::estimate_run_size(sc);
-    const bool limit_given = options.max_memory_bytes > 0;
-    const std::string refusal = memory_refusal(options.scenario.string(), size,
-                                               limit_given ? options.max_memory_bytes : default_memory_limit_bytes(),
-                                               limit_given);
+    const bool limit_given = !options.max_memory.empty();
+    const double limit = limit_given ? parse_memory_option("--max-memory", options.max_memory) : default_memory_limit_bytes();
+    const std::string refusal = memory_refusal(options.scenario.string(), size, limit, limit_given);
     if (!refusal.empty()) {
       err << "error: " << refusal << "\n";
       return kExitBadInput;
     }
+    enter_phase(Phase::build);
     city = models::city::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
@@ -90,8 +110,6 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     err << "internal error while preparing the run: " << e.what() << "\n";
     return kExitFailure;
   }
-  std::filesystem::path out_path = options.output;
-  if (out_path.empty()) out_path = options.scenario.stem().string() + ".h5";
 
   output::RunMeta meta{.scenario_text = sc.source_text,
                        .scenario_file = options.scenario.string(),
@@ -102,42 +120,56 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
                        .command_line = options.command_line};
   std::optional<output::ResultFile> file;
   try {
+    register_partial_file(partial_path_of(out_path));
     file.emplace(output::ResultFile::create(out_path));
   } catch (const output::OutputError& e) {
+    clear_partial_file();
     err << "error: " << e.what() << "\n";
-    return kExitBadInput;
+    return kExitFailure;
   }
 
   const auto wall_start = std::chrono::steady_clock::now();
   sim::Simulator simulator(sc.run.event_list);
+  simulator.set_stop_flag(&stop_flag());
   output::RunRecorder recorder;
   models::city::CityModel model(simulator, city.world, recorder);
   const sim::Time horizon = city.world.settings.horizon;
   std::string failure;
+  enter_phase(Phase::simulate);
   try {
     model.start();
-    watch_for_interrupt(simulator, horizon);
-    simulator.run_until(horizon);
+    simulate(simulator, horizon);
     model.finish();
   } catch (const std::exception& e) {
     failure = e.what();
   }
-  const bool complete = failure.empty() && !g_interrupt;
 
-  output::RunSummary summary = output::summarize(city, model, recorder);
-  summary.scenario = sc.run.name;
-  summary.seed = sc.run.seed;
-  summary.status = complete ? "complete" : "interrupted";
-  summary.horizon_h = sim::to_hours(sc.run.horizon);
-  summary.simulated_h = sim::to_hours(simulator.now());
-  summary.events = simulator.executed_count();
+  enter_phase(Phase::write);
+  const sim::Time reached = simulator.now();
+  output::RunStatus status = output::RunStatus::interrupted;
+  output::RunSummary summary;
   try {
-    write_results(*file, meta, city, model, recorder, summary, simulator.now());
-    file->finish(complete ? output::RunStatus::complete : output::RunStatus::interrupted);
+    summary = output::summarize(city, model, recorder);
+    summary.scenario = sc.run.name;
+    summary.seed = sc.run.seed;
+    summary.horizon_h = sim::to_hours(sc.run.horizon);
+    summary.simulated_h = sim::to_hours(reached);
+    summary.events = simulator.executed_count();
+    meta.simulated_until_ms = sim::to_ms(reached);
+    write_results(*file, meta, city, model, recorder, summary, reached);
+    // Decided as late as possible, so that a signal during writing marks the file too.
+    status = failure.empty() && interrupt_signal() == 0 ? output::RunStatus::complete : output::RunStatus::interrupted;
+    file->finish(status);
+    clear_partial_file();
   } catch (const std::exception& e) {
-    err << "error: writing " << out_path.string() << ": " << e.what() << "\n";
+    file->discard();
+    clear_partial_file();
+    err << "error: writing " << out_path.string() << ": " << e.what() << "\n(" << partial_path_of(out_path).string()
+        << " removed; no result file written)\n";
     return kExitFailure;
   }
+  enter_phase(Phase::done);
+  summary.status = std::string(output::to_string(status));
   summary.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 
   if (options.json) {
@@ -145,15 +177,15 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   } else {
     out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary) << "results: " << out_path.string() << "\n";
   }
+  out.flush();
   if (!failure.empty()) {
-    err << "internal error during the simulation at t=" << sim::format_time(simulator.now()) << ": " << failure
+    err << "internal error during the simulation at t=" << sim::format_time(reached) << ": " << failure
         << "\n(results up to that time are in " << out_path.string() << ", status interrupted)\n";
     return kExitFailure;
   }
-  if (g_interrupt) {
-    err << "interrupted at t=" << sim::format_time(simulator.now()) << "; partial results in " << out_path.string()
-        << " (status interrupted)\n";
-    return kExitFailure;
+  if (interrupt_signal() != 0) {
+    report_signal(err, out_path, status, reached);
+    return exit_code(interrupt_signal());
   }
   return kExitOk;
 }

@@ -5,6 +5,8 @@
 #include <ostream>
 #include <string_view>
 
+#include "cli/interrupt.hpp"
+#include "cli/option_values.hpp"
 #include "cli/run_pipeline.hpp"
 #include "cli/run_reports.hpp"
 #include "models/build_coverage.hpp"
@@ -31,19 +33,22 @@ void check_plans_and_places(const scenarios::Scenario& sc) {
 }  // namespace
 
 int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, std::ostream& err,
-                      double max_memory_bytes) {
+                      const std::string& max_memory) {
   try {
+    enter_phase(Phase::load);
     const scenarios::Scenario sc = scenarios::load_scenario_file(scenario);
     const models::RunSizeEstimate size = models::estimate_run_size(sc);
-    const bool limit_given = max_memory_bytes > 0;
-    const double limit = limit_given ? max_memory_bytes : default_memory_limit_bytes();
+    const bool limit_given = !max_memory.empty();
+    const double limit = limit_given ? parse_memory_option("--max-memory", max_memory) : default_memory_limit_bytes();
     const std::string refusal = memory_refusal(scenario.string(), size, limit, limit_given);
     if (!refusal.empty()) {
       err << "error: " << refusal << "\n";
       return kExitBadInput;
     }
+    enter_phase(Phase::build);
     const models::city::CityInputs city = models::city::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
     check_plans_and_places(sc);
+    enter_phase(Phase::done);
     const models::city::CityWorld& w = city.world;
     out << output::to_text(input_report(city)) << warnings_text(city);
     out << fmt::format("size estimate: {}; peak memory about {:.2f} GiB (limit {:.1f} GiB)\n", describe(size),

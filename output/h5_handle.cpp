@@ -27,10 +27,24 @@ herr_t keep_innermost(unsigned n, const H5E_error2_t* record, void* client_data)
   return 0;
 }
 
+// HDF5's I/O errors read "file write failed: time = <ctime with a newline>, filename = ..., errno =
+// 28, error message = 'No space left on device', buf = ..."; they become "file write failed: No
+// space left on device", which says what happened and stays the same from run to run.
+std::string shorten_io_error(const std::string& description) {
+  constexpr std::string_view kMessage = "error message = '";
+  const std::size_t colon = description.find(':');
+  const std::size_t start = description.find(kMessage);
+  if (colon == std::string::npos || start == std::string::npos) return description;
+  const std::size_t text = start + kMessage.size();
+  const std::size_t end = description.find('\'', text);
+  if (end == std::string::npos) return description;
+  return description.substr(0, colon) + ": " + description.substr(text, end - text);
+}
+
 std::string innermost_hdf5_error() {
   std::string description;
   if (H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, keep_innermost, &description) < 0) return {};
-  return description;
+  return shorten_io_error(description);
 }
 
 std::string message(const Where& where, std::string_view what) {
@@ -40,7 +54,11 @@ std::string message(const Where& where, std::string_view what) {
 
 }  // namespace
 
-Session::Session() : lock_(library_mutex()) { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+Session::Session() : lock_(library_mutex()) {
+  static std::once_flag no_exit_handler;
+  std::call_once(no_exit_handler, [] { H5dont_atexit(); });  // before any other HDF5 call: see h5_handle.hpp
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
 
 Handle& Handle::operator=(Handle&& other) noexcept {
   if (this != &other) {
@@ -80,6 +98,24 @@ void check(herr_t status, const Where& where, std::string_view what) {
 bool check_tri(htri_t status, const Where& where, std::string_view what) {
   if (status < 0) fail(where, what);
   return status > 0;
+}
+
+void flush_then_close(Handle& file, const Where& where, std::string_view what) {
+  if (!file.valid()) return;
+  if (H5Fflush(file.get(), H5F_SCOPE_LOCAL) < 0) {
+    file.abandon();
+    fail(where, what);
+  }
+  check(file.close(), where, what);
+}
+
+bool flush_then_close_quietly(Handle& file) noexcept {
+  if (!file.valid()) return true;
+  if (H5Fflush(file.get(), H5F_SCOPE_LOCAL) < 0) {
+    file.abandon();
+    return false;
+  }
+  return file.close() >= 0;
 }
 
 }  // namespace evsim::output::h5

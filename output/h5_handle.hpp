@@ -14,6 +14,15 @@
 
 namespace evsim::output::h5 {
 
+// Failed closes. HDF5 1.10 (Debian 12 ships 1.10.8) frees a file's internal struct when H5Fclose
+// fails (for example because the final flush hits a full disk) but keeps its identifier; the
+// library's exit handler later closes that identifier again and crashes (HDFFV-11052, fixed in
+// HDF5 1.14.1). So output/ never lets a close be the first thing that fails: it flushes first
+// (flush_then_close) and, when the flush fails, abandons the file instead of closing it (the
+// identifier stays open and unused until the process ends). The first Session turns off HDF5's
+// exit handler (H5dont_atexit), so that an abandoned file is never touched again; every file that
+// was closed normally is complete on disk without it.
+
 // HDF5 spells these with C casts in its macros; they are defined once, in h5_handle.cpp.
 extern const hid_t kDefault;    // H5P_DEFAULT
 extern const hid_t kAll;        // H5S_ALL
@@ -48,6 +57,8 @@ class Handle {
   herr_t close();
   // Closes and ignores failure (destructors, unwinding).
   void reset() noexcept { static_cast<void>(close()); }
+  // Gives up the identifier without closing it (an abandoned file, see above).
+  void abandon() noexcept { id_ = H5I_INVALID_HID; }
 
  private:
   hid_t id_ = H5I_INVALID_HID;
@@ -71,5 +82,12 @@ Handle checked(hid_t id, Handle::Closer closer, const Where& where, std::string_
 void check(herr_t status, const Where& where, std::string_view what);
 // Throws through fail() when `status` is negative, else returns it as a bool (H5Lexists, H5Aexists).
 bool check_tri(htri_t status, const Where& where, std::string_view what);
+
+// Flushes the file and closes it. When the flush fails the file is abandoned (see above) and
+// fail(where, what) throws; a close that fails after a good flush throws the same way.
+void flush_then_close(Handle& file, const Where& where, std::string_view what);
+// The same without throwing (destructors, unwinding); returns false when the file was abandoned or
+// the close failed.
+bool flush_then_close_quietly(Handle& file) noexcept;
 
 }  // namespace evsim::output::h5

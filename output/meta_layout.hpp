@@ -15,6 +15,7 @@ inline constexpr const char* kSeed = "seed";
 inline constexpr const char* kReplication = "replication";
 inline constexpr const char* kStartWallClock = "start_wall_clock";
 inline constexpr const char* kCommandLine = "command_line";
+inline constexpr const char* kSimulatedUntilMs = "simulated_until_ms";
 inline constexpr const char* kEndWallClock = "end_wall_clock";
 inline constexpr const char* kStatus = "status";
 

@@ -62,14 +62,25 @@ ResultFile ResultFile::create(const fs::path& final_path) {
   partial_path += ".partial";
   const Where where{partial_path, ""};
   check_destination(final_path, where);
-  auto impl = std::make_unique<Impl>(Impl{.final_path = final_path,
-                                          .partial_path = partial_path,
-                                          .file = create_file(partial_path, where),
-                                          .finished = false});
-  const Where meta_where{impl->partial_path, meta::kGroup};
-  const Handle group = h5::open_or_create_group(impl->file.get(), meta_where);
-  h5::write_attribute(group.get(), meta::kFormatVersion, meta::kCurrentFormatVersion, meta_where);
-  return ResultFile(std::move(impl));
+  Handle file;
+  try {
+    file = create_file(partial_path, where);
+  } catch (const OutputError&) {
+    std::error_code error;
+    fs::remove(partial_path, error);  // HDF5 may have created it before failing
+    throw;
+  }
+  ResultFile result(std::make_unique<Impl>(
+      Impl{.final_path = final_path, .partial_path = partial_path, .file = std::move(file), .finished = false}));
+  try {
+    const Where meta_where{partial_path, meta::kGroup};
+    const Handle group = h5::open_or_create_group(result.impl_->file.get(), meta_where);
+    h5::write_attribute(group.get(), meta::kFormatVersion, meta::kCurrentFormatVersion, meta_where);
+  } catch (const OutputError&) {
+    result.discard_locked();
+    throw;
+  }
+  return result;
 }
 
 ResultFile::ResultFile(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -89,10 +100,24 @@ void ResultFile::close_quietly() noexcept {
   if (!impl_ || !impl_->file.valid()) return;
   try {
     const Session session;
-    impl_->file.reset();
+    static_cast<void>(h5::flush_then_close_quietly(impl_->file));
   } catch (...) {
     // Only locking can throw here; the file then stays open until the process ends.
   }
+}
+
+void ResultFile::discard() noexcept {
+  if (!impl_ || impl_->finished) return;
+  close_quietly();
+  std::error_code error;
+  fs::remove(impl_->partial_path, error);
+}
+
+void ResultFile::discard_locked() noexcept {
+  if (!impl_ || impl_->finished) return;
+  static_cast<void>(h5::flush_then_close_quietly(impl_->file));
+  std::error_code error;
+  fs::remove(impl_->partial_path, error);
 }
 
 const fs::path& ResultFile::final_path() const { return impl_->final_path; }
@@ -160,6 +185,7 @@ void ResultFile::write_meta(const RunMeta& meta) {
   h5::write_attribute(group.get(), meta::kReplication, meta.replication, where);
   h5::write_attribute(group.get(), meta::kStartWallClock, meta.start_wall_clock, where);
   h5::write_attribute(group.get(), meta::kCommandLine, meta.command_line, where);
+  if (meta.simulated_until_ms) h5::write_attribute(group.get(), meta::kSimulatedUntilMs, *meta.simulated_until_ms, where);
 }
 
 void ResultFile::finish(RunStatus status) { finish(status, utc_now_iso8601()); }
@@ -173,7 +199,7 @@ void ResultFile::finish(RunStatus status, const std::string& end_wall_clock) {
     h5::write_attribute(group.get(), meta::kEndWallClock, end_wall_clock, where);
     h5::write_attribute(group.get(), meta::kStatus, std::string(to_string(status)), where);
     group.reset();
-    h5::check(impl.file.close(), Where{impl.partial_path, ""}, "cannot close result file");
+    h5::flush_then_close(impl.file, Where{impl.partial_path, ""}, "cannot finish the result file");
   }
   std::error_code error;
   fs::rename(impl.partial_path, impl.final_path, error);

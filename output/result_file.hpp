@@ -9,9 +9,13 @@
 //
 // Contract:
 // - While the run goes on the file is called <final>.partial. finish() records the end time and the
-//   status in /meta, closes the file and renames it to <final> in one step (replacing an older file
-//   of that name). A ResultFile destroyed without finish(), for example while an exception unwinds,
-//   closes the file and leaves the ".partial" name, so a crashed run never looks finished.
+//   status in /meta, flushes and closes the file and renames it to <final> in one step (replacing an
+//   older file of that name: callers decide whether that is allowed, see cli/output_path.hpp). A
+//   ResultFile destroyed without finish(), for example while an exception unwinds, closes the file
+//   and leaves the ".partial" name, so a crashed run never looks finished; discard() removes it.
+// - A write, flush or close that fails (disk full, file too large, I/O error) throws OutputError
+//   with the system's reason, e.g. "out.h5.partial: cannot finish the result file (HDF5: file write
+//   failed: No space left on device)"; the final name is never created by a failed finish().
 // - Every failure throws OutputError naming the file, the object path and what failed; a Table that
 //   fails Table::check() throws std::logic_error. HDF5 prints nothing itself.
 // - Identical calls give byte-identical files except for the wall-clock attributes in /meta (HDF5
@@ -57,12 +61,16 @@ class ResultFile {
   void finish(RunStatus status);
   // As above with a given end time (tests and replays that need identical files).
   void finish(RunStatus status, const std::string& end_wall_clock);
+  // Closes the file without finishing it and removes the ".partial" file (after a failed write).
+  // Never throws; no effect after finish().
+  void discard() noexcept;
 
  private:
   struct Impl;
   explicit ResultFile(std::unique_ptr<Impl> impl);
   Impl& open_impl(const char* operation);
   void close_quietly() noexcept;
+  void discard_locked() noexcept;  // discard() while the caller holds the HDF5 session
 
   std::unique_ptr<Impl> impl_;
 };

@@ -139,6 +139,9 @@ StoredRunMeta ResultReader::read_meta() const {
   run.replication = attribute_as<std::uint64_t>(group.get(), meta::kReplication, where);
   run.start_wall_clock = attribute_as<std::string>(group.get(), meta::kStartWallClock, where);
   run.command_line = attribute_as<std::string>(group.get(), meta::kCommandLine, where);
+  if (h5::attribute_exists(group.get(), meta::kSimulatedUntilMs, where)) {
+    run.simulated_until_ms = attribute_as<std::int64_t>(group.get(), meta::kSimulatedUntilMs, where);
+  }
   if (h5::attribute_exists(group.get(), meta::kEndWallClock, where)) {
     stored.end_wall_clock = attribute_as<std::string>(group.get(), meta::kEndWallClock, where);
   }

@@ -23,6 +23,9 @@ struct RunMeta {
   std::uint64_t replication = 0;
   std::string start_wall_clock{};  // ISO-8601 UTC, as utc_now_iso8601() gives
   std::string command_line{};      // arguments joined by spaces
+  // How far the simulation got (ms since the start of the run): the horizon when it ran to the end,
+  // less when it was interrupted. Absent for files without a simulation (evsim coverage).
+  std::optional<std::int64_t> simulated_until_ms{};
 };
 
 // Wall-clock time now, ISO-8601 UTC to the second: "2025-03-01T14:05:09Z".

@@ -8,8 +8,7 @@ CoverageSpec read_coverage(const NodeRef& ref, const std::filesystem::path& scen
   const MapReader map(ref, {"radius", "catchment", "demand", "area"}, "a coverage mapping");
   CoverageSpec c;
   if (const auto radius = map.get("radius")) c.radius_m = read_quantity(*radius, Quantity::length, Bound::positive);
-  const auto catchment = map.get("catchment");
-  c.catchment_m = catchment ? read_quantity(*catchment, Quantity::length, Bound::positive) : c.radius_m;
+  if (const auto catchment = map.get("catchment")) c.catchment_m = read_quantity(*catchment, Quantity::length, Bound::positive);
   if (const auto demand = map.get("demand")) c.demand = read_demand_file(*demand, scenario_file);
   if (const auto area = map.get("area")) c.area = read_area(*area, scenario_file);
   return c;

@@ -282,7 +282,9 @@ struct AreaSpec {
 
 struct CoverageSpec {
   double radius_m = 1000.0;
-  double catchment_m = 1000.0;  // 2SFCA catchment; defaults to radius_m
+  // 2SFCA catchment; unset: the radius in use (radius_m, or the command line's --radius).
+  std::optional<double> catchment_m{};
+  double catchment_for(double radius_in_use_m) const { return catchment_m.value_or(radius_in_use_m); }
   std::optional<DemandFileSpec> demand;
   std::optional<AreaSpec> area;
 };

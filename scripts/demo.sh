@@ -7,4 +7,5 @@ bash scripts/setup-debian.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j"$(nproc)" --target evsim
 build/release/cli/evsim validate scenarios/examples/demo.yaml
-build/release/cli/evsim run scenarios/examples/demo.yaml -o build/demo.h5
+# --force: build/demo.h5 is the demo's own scratch result, replaced on every run.
+build/release/cli/evsim run scenarios/examples/demo.yaml -o build/demo.h5 --force

@@ -81,10 +81,16 @@ EventId Simulator::reschedule_at(EventId id, Time when) {
 
 void Simulator::run_until(Time end) {
   stop_requested_ = false;
+  stopped_early_ = false;
   const std::int64_t end_ms = to_ms(end);
   while (!stop_requested_ && !events_->empty()) {
     const QueuedEvent& next = events_->top();
     if (next.time_ms > end_ms) break;
+    // An external request stops the run only while events up to `end` remain.
+    if (stop_flag_ != nullptr && stop_flag_->load(std::memory_order_relaxed)) {
+      stopped_early_ = true;
+      return;
+    }
     const QueuedEvent e = events_->pop();
     Slot& s = slots_[e.slot];
     if (!s.armed || s.generation != e.generation) continue;  // cancelled or rescheduled
@@ -94,7 +100,11 @@ void Simulator::run_until(Time end) {
     ++executed_;
     fn();
   }
-  if (!stop_requested_ && end > now_ && end != kTimeMax) now_ = end;
+  if (stop_requested_) {
+    stopped_early_ = true;
+    return;
+  }
+  if (end > now_ && end != kTimeMax) now_ = end;
 }
 
 void Simulator::run() { run_until(kTimeMax); }

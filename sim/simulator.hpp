@@ -10,6 +10,10 @@
 // Ordering: events run by (time, order of scheduling); two events scheduled for the same time run
 // in the order they were scheduled, whichever event list is chosen.
 // Errors: a negative delay or a time before now() throws SchedulingError in every build type.
+// Stopping from outside (a signal handler, another thread): set_stop_flag(&flag); the run loop
+// reads the flag (one relaxed atomic load) before each event and returns, as stop() does, once it
+// is true. The check is not an event: executed_count() counts model events only.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -53,6 +57,11 @@ class Simulator {
   // Makes the running run_until()/run() return after the current event.
   void stop() { stop_requested_ = true; }
   bool stopped() const { return stop_requested_; }
+  // An external stop request, checked before every event; nullptr (the default) for none. The flag
+  // must outlive the runs that check it. Setting it never clears itself: the owner resets it.
+  void set_stop_flag(const std::atomic<bool>* flag) { stop_flag_ = flag; }
+  // True when the last run_until()/run() returned because of stop() or the stop flag.
+  bool stopped_early() const { return stopped_early_; }
 
   std::size_t pending_count() const { return pending_; }
   std::uint64_t executed_count() const { return executed_; }
@@ -75,6 +84,8 @@ class Simulator {
   std::size_t pending_ = 0;
   std::uint64_t executed_ = 0;
   bool stop_requested_ = false;
+  bool stopped_early_ = false;
+  const std::atomic<bool>* stop_flag_ = nullptr;
 };
 
 }  // namespace evsim::sim

@@ -13,6 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using evsim::test::demo;
+using evsim::test::fresh_result_path;
 using evsim::test::result_path;
 using evsim::test::run_evsim;
 
@@ -23,7 +24,7 @@ double json_number(const std::string& json, const std::string& key) {
 }
 
 TEST(CoverageCli, DemoCoverageIsWrittenToHdf5AndJson) {
-  const std::string out = result_path("coverage-demo.h5");
+  const std::string out = fresh_result_path("coverage-demo.h5");
   const auto r = run_evsim("coverage " + demo() + " -o " + out + " --json", "coverage-demo");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   // The 12x12 grid at 400 m has 144 nodes; 6 stations; every number below is in the JSON too.
@@ -49,11 +50,11 @@ TEST(CoverageCli, RadiusOptionTakesUnitsAndRejectsNonsense) {
   EXPECT_EQ(a.out, b.out);
   const auto bad = run_evsim("coverage " + demo() + " --radius 5kWh", "radius-bad");
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_EQ(bad.out, "error: (command line): --radius: expected a length (units m, km), found unknown unit \"kWh\" in \"5kWh\"\n");
+  EXPECT_EQ(bad.out, "error: (command line): --radius: expected a length (units m, km) above 0, found unknown unit \"kWh\" in \"5kWh\"\n");
 }
 
 TEST(CoverageCli, PlacedSitesLoadedAsAPlanGiveTheCoverageThePlacementReported) {
-  const std::string sites = result_path("demo-sites.csv");
+  const std::string sites = fresh_result_path("demo-sites.csv");
   const auto placed = run_evsim("place " + demo() + " --target 0.95 --sites " + sites + " --json", "place-demo");
   ASSERT_EQ(placed.exit_code, 0) << placed.out;
   EXPECT_NE(placed.out.find("\"target_reached\": true"), std::string::npos) << placed.out;
@@ -76,7 +77,7 @@ TEST(CoverageCli, PlacedSitesLoadedAsAPlanGiveTheCoverageThePlacementReported) {
 TEST(CoverageCli, PlaceRejectsATargetOutsideZeroToOne) {
   const auto r = run_evsim("place " + demo() + " --target 1.5", "place-bad-target");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "error: (command line): --target: expected a coverage share above 0 and at most 1, found 1.5\n");
+  EXPECT_EQ(r.out, "error: (command line): --target: expected a share above 0 and at most 1 (0.99 or 99%), found \"1.5\"\n");
 }
 
 TEST(CoverageCli, AreaThatMissesEveryNodeIsABadInput) {
@@ -93,7 +94,7 @@ TEST(CoverageCli, RealMapWithAreaAndPlans) {
   if (!fs::exists(fs::path(EVSIM_SOURCE_DIR) / ".." / "shared" / "data" / "osm" / "shanghai_central.osm")) {
     GTEST_SKIP() << "no shared OpenStreetMap data beside the clone";
   }
-  const std::string out = result_path("shanghai-coverage.h5");
+  const std::string out = fresh_result_path("shanghai-coverage.h5");
   const auto r = run_evsim("coverage " + scenario + " -o " + out + " --json", "shanghai");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto plans = evsim::output::read_table(out, "/coverage/plans");

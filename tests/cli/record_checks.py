@@ -18,6 +18,7 @@ def check_meta(run):
     if run.stored_scenario_text.encode("utf-8") != run.scenario_bytes:
         fail(c, "/meta/scenario_text is not the scenario file byte for byte")
     expect_close(c, "/kpi simulated_h", run.kpi["simulated_h"], run.T / 3_600_000.0)
+    expect_equal(c, "/meta simulated_until_ms", int(run.meta.get("simulated_until_ms", -1)), run.T)
 
 
 def check_times(run):

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "output/result_reader.hpp"
+#include "tests/support/child_process.hpp"
 
 namespace evsim::output {
 namespace {
@@ -34,6 +35,17 @@ Table small_table() {
                    Column{.name = "station", .units = "1", .data = std::vector<std::uint32_t>{0, 1}},
                    Column{.name = "energy_kwh", .units = "kWh", .data = std::vector<double>{12.5, 40.0}},
                }};
+}
+
+// Values that deflate cannot shrink much (a linear congruential sequence), so that the file is big.
+Table incompressible_table(std::size_t rows) {
+  std::vector<double> values(rows);
+  std::uint64_t state = 12345;
+  for (double& v : values) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    v = static_cast<double>(state >> 11);
+  }
+  return Table{.columns = {Column{.name = "x", .units = "1", .data = std::move(values)}}};
 }
 
 RunMeta example_meta() {
@@ -127,6 +139,86 @@ TEST_F(OutputResultFile, MetaRoundTrips) {
   EXPECT_EQ(stored.status, RunStatus::complete);
   EXPECT_EQ(std::get<std::uint64_t>(reader.read_attribute("/meta", "format_version")), 2U);
   EXPECT_EQ(reader.read_text("/meta/scenario_text"), example_meta().scenario_text);
+}
+
+TEST_F(OutputResultFile, SimulatedUntilRoundTripsAndIsAbsentWhenNotGiven) {
+  const fs::path with = folder_ / "with.h5";
+  const fs::path without = folder_ / "without.h5";
+  RunMeta meta = example_meta();
+  meta.simulated_until_ms = 21'600'000;
+  ResultFile a = ResultFile::create(with);
+  a.write_meta(meta);
+  a.finish(RunStatus::interrupted);
+  ResultFile b = ResultFile::create(without);
+  b.write_meta(example_meta());
+  b.finish(RunStatus::complete);
+  EXPECT_EQ(ResultReader::open(with).read_meta().meta.simulated_until_ms, 21'600'000);
+  EXPECT_EQ(std::get<std::int64_t>(read_attribute(with, "/meta", "simulated_until_ms")), 21'600'000);
+  EXPECT_EQ(ResultReader::open(without).read_meta().meta.simulated_until_ms, std::nullopt);
+  EXPECT_FALSE(ResultReader::open(without).has_attribute("/meta", "simulated_until_ms"));
+}
+
+TEST_F(OutputResultFile, DiscardRemovesThePartialFileAndLeavesNoResult) {
+  const fs::path path = folder_ / "run.h5";
+  ResultFile file = ResultFile::create(path);
+  file.write_meta(example_meta());
+  file.write_table("/stations", small_table());
+  ASSERT_TRUE(fs::exists(folder_ / "run.h5.partial"));
+  file.discard();
+  EXPECT_FALSE(fs::exists(folder_ / "run.h5.partial"));
+  EXPECT_FALSE(fs::exists(path));
+  EXPECT_EQ(message_of<OutputError>([&] { file.write_table("/trips", small_table()); }),
+            (folder_ / "run.h5.partial").string() + ": cannot write a table: the result file was closed after an error");
+}
+
+// A write that fails at the end (the final flush; here a file-size limit, EFBIG, as on a full disk)
+// throws with the system's reason, and the process still exits cleanly: HDF5 1.10 used to crash in
+// its exit handler after a failed close (h5_handle.hpp).
+TEST_F(OutputResultFile, FailedFinishThrowsTheReasonLeavesNoFileAndTheProcessExitsCleanly) {
+  const fs::path path = folder_ / "run.h5";
+  const Table big = incompressible_table(200'000);
+  const evsim::test::ChildOutcome child = evsim::test::run_in_child(
+      [&] {
+        ResultFile file = ResultFile::create(path);
+        std::string message = "no exception";
+        try {
+          file.write_meta(example_meta());
+          file.write_table("/big", big);
+          file.finish(RunStatus::complete);
+        } catch (const OutputError& error) {
+          message = error.what();
+          file.discard();
+        }
+        return message;
+      },
+      64 * 1024);
+  EXPECT_TRUE(child.exited) << "signal " << child.signal;
+  EXPECT_EQ(child.exit_code, 0);
+  EXPECT_THAT(child.text, ::testing::StartsWith((folder_ / "run.h5.partial").string() + ": "));
+  EXPECT_THAT(child.text, ::testing::EndsWith("(HDF5: file write failed: File too large)"));
+  EXPECT_FALSE(fs::exists(path));
+  EXPECT_FALSE(fs::exists(folder_ / "run.h5.partial"));
+}
+
+TEST_F(OutputResultFile, DestroyedAfterAFailedWriteExitsCleanly) {
+  // No discard(): the destructor closes (flush first, abandon on failure) and the process exits 0.
+  const fs::path path = folder_ / "run.h5";
+  const Table big = incompressible_table(200'000);
+  const evsim::test::ChildOutcome child = evsim::test::run_in_child(
+      [&] {
+        try {
+          ResultFile file = ResultFile::create(path);
+          file.write_meta(example_meta());
+          file.write_table("/big", big);
+        } catch (const OutputError& error) {
+          return std::string(error.what());
+        }
+        return std::string("destroyed");
+      },
+      64 * 1024);
+  EXPECT_TRUE(child.exited) << "signal " << child.signal;
+  EXPECT_EQ(child.exit_code, 0);
+  EXPECT_FALSE(fs::exists(path));
 }
 
 TEST_F(OutputResultFile, FinishTakesAGivenEndTime) {

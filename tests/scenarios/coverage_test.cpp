@@ -33,18 +33,23 @@ std::string geojson(const std::string& name) { return (kData / name).string(); }
 TEST(Coverage, DefaultsWithoutTheSection) {
   const CoverageSpec c = parse_scenario(scenario_with("", ""), "t.yaml").coverage;
   EXPECT_DOUBLE_EQ(c.radius_m, 1000.0);
-  EXPECT_DOUBLE_EQ(c.catchment_m, 1000.0);
+  EXPECT_FALSE(c.catchment_m.has_value());
+  EXPECT_DOUBLE_EQ(c.catchment_for(c.radius_m), 1000.0);
   EXPECT_FALSE(c.demand.has_value());
   EXPECT_FALSE(c.area.has_value());
   const CoverageSpec empty = parse_scenario(scenario_with("", "coverage: {}\n"), "t.yaml").coverage;
   EXPECT_DOUBLE_EQ(empty.radius_m, 1000.0);
-  EXPECT_DOUBLE_EQ(empty.catchment_m, 1000.0);
+  EXPECT_FALSE(empty.catchment_m.has_value());
 }
 
-TEST(Coverage, CatchmentDefaultsToTheRadius) {
+TEST(Coverage, CatchmentDefaultsToTheRadiusInUse) {
   const CoverageSpec c = parse_coverage("  radius: 2km\n  demand: {file: population.csv}\n");
   EXPECT_DOUBLE_EQ(c.radius_m, 2000.0);
-  EXPECT_DOUBLE_EQ(c.catchment_m, 2000.0);
+  EXPECT_FALSE(c.catchment_m.has_value());
+  EXPECT_DOUBLE_EQ(c.catchment_for(c.radius_m), 2000.0);
+  EXPECT_DOUBLE_EQ(c.catchment_for(500.0), 500.0);  // evsim coverage --radius 500m
+  const CoverageSpec set = parse_coverage("  radius: 2km\n  catchment: 3km\n");
+  EXPECT_DOUBLE_EQ(set.catchment_for(500.0), 3000.0);  // a catchment the scenario sets stays
   ASSERT_TRUE(c.demand.has_value());
   EXPECT_EQ(c.demand->weight_column, "weight");
 }
@@ -56,7 +61,7 @@ TEST(Coverage, AllKeysWithAnInlineArea) {
       "  demand: {file: population.csv, weight: pop}\n"
       "  area: {lon_lat: [[121.46, 31.22], [121.49, 31.22], [121.49, 31.24], [121.46, 31.24], [121.46, 31.22]]}\n");
   EXPECT_DOUBLE_EQ(c.radius_m, 800.0);
-  EXPECT_DOUBLE_EQ(c.catchment_m, 1500.0);
+  EXPECT_EQ(c.catchment_m, 1500.0);
   ASSERT_TRUE(c.demand.has_value());
   EXPECT_EQ(c.demand->file, kData / "population.csv");
   EXPECT_EQ(c.demand->weight_column, "pop");

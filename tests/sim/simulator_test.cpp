@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -125,6 +126,50 @@ TEST_P(SimulatorTest, StopEndsTheRunAfterTheCurrentEvent) {
   EXPECT_EQ(sim.now(), time_at_ms(1));
   sim.run_until(time_at_ms(100));  // a new run resumes
   EXPECT_EQ(log.back(), "same-time@1");
+}
+
+TEST_P(SimulatorTest, StopFlagEndsTheRunBeforeTheNextEventWithoutCountingAnEvent) {
+  std::atomic<bool> flag{false};
+  sim.set_stop_flag(&flag);
+  sim.schedule(10ms, [&] {
+    log.push_back("raiser");
+    flag.store(true);  // as a signal handler would
+  });
+  sim.schedule(10ms, note("same-time"));
+  sim.schedule(20ms, note("later"));
+  sim.run_until(time_at_ms(100));
+  EXPECT_EQ(log, (std::vector<std::string>{"raiser"}));
+  EXPECT_TRUE(sim.stopped_early());
+  EXPECT_EQ(sim.now(), time_at_ms(10));  // the clock stays where the run stopped
+  EXPECT_EQ(sim.executed_count(), 1u);   // the check itself is not an event
+  flag.store(false);
+  sim.run_until(time_at_ms(100));
+  EXPECT_EQ(log, (std::vector<std::string>{"raiser", "same-time@10", "later@20"}));
+  EXPECT_FALSE(sim.stopped_early());
+  EXPECT_EQ(sim.now(), time_at_ms(100));
+  EXPECT_EQ(sim.executed_count(), 3u);
+}
+
+TEST_P(SimulatorTest, StopFlagSetBeforeTheRunRunsNothing) {
+  std::atomic<bool> flag{true};
+  sim.set_stop_flag(&flag);
+  sim.schedule(0ms, note("never"));
+  sim.run_until(time_at_ms(50));
+  EXPECT_TRUE(log.empty());
+  EXPECT_TRUE(sim.stopped_early());
+  EXPECT_EQ(sim.now(), kTimeZero);
+}
+
+TEST_P(SimulatorTest, StopFlagWithNoEventLeftBeforeTheEndDoesNotStopTheRun) {
+  // Every event up to `end` has run: the run reached `end`, whatever the flag says.
+  std::atomic<bool> flag{false};
+  sim.set_stop_flag(&flag);
+  sim.schedule(5ms, [&] { flag.store(true); });
+  sim.schedule(200ms, note("after-end"));
+  sim.run_until(time_at_ms(100));
+  EXPECT_FALSE(sim.stopped_early());
+  EXPECT_EQ(sim.now(), time_at_ms(100));
+  EXPECT_EQ(sim.executed_count(), 1u);
 }
 
 TEST_P(SimulatorTest, NegativeDelayIsAnErrorInEveryBuild) {
