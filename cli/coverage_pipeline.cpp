@@ -39,12 +39,22 @@ double parse_option_quantity(scenarios::Quantity q, const std::string& option, c
   }
 }
 
-// Candidate sites from a CSV file: node, lon/lat or x_m/y_m columns; each snaps to its node; a node
-// named twice is kept once.
-std::vector<road::NodeId> read_candidates(const std::filesystem::path& file, const road::RoadNetwork& network) {
+models::geometry::Datum parse_option_crs(const std::string& text) {
+  const auto datum = models::geometry::parse_datum(text);
+  if (!datum) {
+    throw scenarios::ScenarioError("(command line)", 0, 0, "--crs", std::string(models::geometry::kDatumNames),
+                                   scenarios::quote(text));
+  }
+  return *datum;
+}
+
+// Candidate sites from a CSV file: node, lon/lat (in `crs`) or x_m/y_m columns; each snaps to its
+// node; a node named twice is kept once.
+std::vector<road::NodeId> read_candidates(const std::filesystem::path& file, models::geometry::Datum crs,
+                                          const road::RoadNetwork& network) {
   const road::CsvTable csv = road::CsvTable::read(file, {.file = "(command line)", .key_path = "--candidates"});
   const road::NodeSnapper snapper(network.graph);
-  const road::PointColumns points(csv, network);
+  const road::PointColumns points(csv, network, crs);
   std::vector<road::NodeId> out;
   std::set<road::NodeId> seen;
   for (std::size_t row = 0; row < csv.row_count(); ++row) {
@@ -147,9 +157,10 @@ int run_place(const PlaceOptions& o, std::ostream& out, std::ostream& err) {
     radius_m = o.radius ? parse_option_quantity(scenarios::Quantity::length, "--radius", *o.radius) : sc.coverage.radius_m;
     dc_kw = parse_option_quantity(scenarios::Quantity::power, "--dc-power", o.dc_power);
     ac_kw = parse_option_quantity(scenarios::Quantity::power, "--ac-power", o.ac_power);
+    const models::geometry::Datum candidates_crs = parse_option_crs(o.candidates_crs);
     c = models::build_coverage_case(sc);
     plan = &models::find_plan(c, o.plan);
-    if (o.candidates) candidates = read_candidates(*o.candidates, c.network);
+    if (o.candidates) candidates = read_candidates(*o.candidates, candidates_crs, c.network);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;

@@ -20,6 +20,7 @@ struct PlaceOptions {
   std::filesystem::path scenario;
   double target = 0.99;                          // demand-weighted coverage share to reach
   std::optional<std::filesystem::path> candidates;  // CSV of allowed sites; absent: every node
+  std::string candidates_crs = "wgs84";          // datum of its lon,lat columns: wgs84, gcj02 or bd09
   std::optional<std::uint32_t> max_sites;
   std::string plan = "base";                     // the plan whose stations exist already (scenarios::kBasePlanName)
   std::optional<std::string> radius;

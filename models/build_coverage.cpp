@@ -38,7 +38,11 @@ CoveragePlan make_plan(std::string name, const std::vector<scenarios::StationSpe
                        const road::RoadNetwork& network, const road::NodeSnapper& snapper) {
   const charging::ConnectorNames connectors;  // coverage counts plugs, whoever can use them
   charging::ResolvedStations resolved = charging::resolve_stations(specs, network, snapper, connectors);
-  CoveragePlan plan{.name = std::move(name), .stations = std::move(resolved.stations), .snap_m = std::move(resolved.snap_m),
+  CoveragePlan plan{.name = std::move(name),
+                    .stations = std::move(resolved.stations),
+                    .snap_m = std::move(resolved.snap_m),
+                    .source_crs = std::move(resolved.source_crs),
+                    .left_out = resolved.left_out,
                     .public_sites = {}};
   for (const charging::Station& s : plan.stations) {
     if (s.is_public() && !s.plugs().empty()) {
@@ -65,11 +69,14 @@ CoverageCase build_coverage_case(const scenarios::Scenario& sc) {
   const std::vector<scenarios::StationSpec> base =
       charging::collect_station_specs(sc.stations, sc.station_files, &out.station_rows_without_plugs);
   out.plans.push_back(make_plan(std::string(scenarios::kBasePlanName), base, out.network, snapper));
+  const std::uint64_t base_left_out = out.plans.front().left_out;
+  out.station_rows_left_out = base_left_out;
   for (const scenarios::PlanSpec& p : sc.plans) {
     std::vector<scenarios::StationSpec> specs = base;
     const auto added = charging::collect_station_specs(p.stations, p.station_files, &out.station_rows_without_plugs);
     specs.insert(specs.end(), added.begin(), added.end());
     out.plans.push_back(make_plan(p.name, specs, out.network, snapper));
+    out.station_rows_left_out += out.plans.back().left_out - base_left_out;
   }
   return out;
 }

@@ -28,6 +28,10 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
                           scenarios::quote(spec.name));
     }
     const road::Snap snap = road::resolve_location(spec.location, spec.mark, "a station", network, snapper);
+    if (spec.keep_within_m && snap.distance_m > *spec.keep_within_m) {
+      ++out.left_out;
+      continue;
+    }
     std::vector<Plug> plugs;
     for (const scenarios::PlugSpec& p : spec.plugs) {
       const bool dc = p.kind == scenarios::PlugKind::dc;
@@ -40,6 +44,7 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
     const OpeningHours hours = spec.hours.always_open ? OpeningHours{} : OpeningHours{spec.hours.open, spec.hours.close};
     out.stations.emplace_back(spec.name, snap.node, std::move(plugs), spec.is_public, spec.price_per_kwh, hours);
     out.snap_m.push_back(snap.distance_m);
+    out.source_crs.push_back(spec.source_crs);
   }
   return out;
 }

@@ -6,8 +6,8 @@
 
 namespace evsim::models::road {
 
-PointColumns::PointColumns(const CsvTable& csv, const RoadNetwork& network, std::string_view prefix)
-    : csv_(csv), network_(network) {
+PointColumns::PointColumns(const CsvTable& csv, const RoadNetwork& network, geometry::Datum crs, std::string_view prefix)
+    : csv_(csv), network_(network), crs_(crs) {
   const auto name = [prefix](std::string_view column) { return fmt::format("{}{}", prefix, column); };
   node_ = csv.find(name("node"));
   if (node_) return;
@@ -39,7 +39,9 @@ Snap PointColumns::snap(std::size_t row, const NodeSnapper& snapper) const {
     const double lat = csv_.number(row, *lat_, "a latitude in degrees");
     if (lon < -180.0 || lon > 180.0) csv_.fail(row, *lon_, "a longitude from -180 to 180 degrees");
     if (lat < -90.0 || lat > 90.0) csv_.fail(row, *lat_, "a latitude from -90 to 90 degrees");
-    const XY p = network_.projection->to_xy(lon, lat);
+    const std::optional<LonLat> wgs = geometry::to_wgs84({lon, lat}, crs_);
+    if (!wgs) csv_.fail(row, *lon_, scenarios::expected_convertible_position(crs_));
+    const XY p = network_.projection->to_xy(wgs->lon, wgs->lat);
     return snapper.nearest(p.x_m, p.y_m);
   }
   return snapper.nearest(csv_.number(row, *x_, "an x coordinate in metres"), csv_.number(row, *y_, "a y coordinate in metres"));
