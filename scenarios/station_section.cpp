@@ -166,14 +166,15 @@ LocationSpec read_location(const MapReader& map) {
                                                 : fmt::format(R"("{}", "{}" and "{}")", given[0], given[1], given[2]);
     map.ref().fail(fmt::format("either {}", kForms), found);
   }
+  const std::optional<Datum> crs = read_location_crs(map);  // checked for every form
   if (const auto node = map.get("node")) return NodeLocation{read_uint32(*node)};
   if (given.front() == "x" || given.front() == "y") {
     return XyLocation{.x_m = read_quantity(map.need("x"), Quantity::length, Bound::any),
                       .y_m = read_quantity(map.need("y"), Quantity::length, Bound::any)};
   }
   const NodeRef lon = map.need("lon");
-  const auto [wgs_lon, wgs_lat] = to_wgs84_at(lon, read_longitude(lon), read_latitude(map.need("lat")),
-                                              read_location_crs(map).value_or(Datum::wgs84));
+  const auto [wgs_lon, wgs_lat] =
+      to_wgs84_at(lon, read_longitude(lon), read_latitude(map.need("lat")), crs.value_or(Datum::wgs84));
   return LonLatLocation{.lon = wgs_lon, .lat = wgs_lat};
 }
 

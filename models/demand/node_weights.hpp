@@ -1,7 +1,8 @@
 #pragma once
 // Weighted points of a CSV file (population, jobs, points of interest, coverage demand) summed per
 // road node. A row is a weight (the spec's weight column; finite and >= 0) and a point (node,
-// lon/lat or x_m/y_m: models/road/point_columns.hpp) that snaps to its nearest road node.
+// lon/lat in the spec's crs, or x_m/y_m: models/road/point_columns.hpp) that snaps to its nearest
+// road node.
 //
 // Errors are scenarios::ScenarioError naming the file, line, column and column name:
 //   {file}:{line}:{column}: weight: expected a demand weight, found "abc"       (or "inf", "nan")

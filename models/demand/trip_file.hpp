@@ -4,7 +4,8 @@
 // Columns: `vehicle` (any non-empty text: the vehicle's id), `depart` (the time since the start of
 // the run, see parse_trip_time), and the origin and destination, each by the first group present:
 // origin_node / destination_node (road node ids of the network, 0 to N-1, as station files use
-// them), origin_lon,origin_lat / destination_lon,destination_lat (degrees), or
+// them), origin_lon,origin_lat / destination_lon,destination_lat (degrees, in the spec's crs,
+// converted to WGS-84 before snapping), or
 // origin_x_m,origin_y_m / destination_x_m,destination_y_m (metres). Points snap to the nearest node.
 //
 // Trips are grouped per vehicle, vehicles in order of first appearance in the file, and each

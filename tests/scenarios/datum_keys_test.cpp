@@ -66,6 +66,12 @@ TEST(DatumKeys, DatumBesideANodeOrXyIsAnError) {
             R"(t.yaml:5:10: stations[0].crs: expected key "crs" only beside "lon" and "lat" (a node or x and y have no datum), found key "crs" beside "x" and "y")");
 }
 
+TEST(DatumKeys, DepotDatumBesideANodeIsAnError) {
+  EXPECT_EQ(error_of(scenario_with_segment("    kind: logistics\n    vehicle_type: car\n    count: 2\n"
+                                           "    depot: {node: 5, crs: gcj02}\n")),
+            R"(t.yaml:6:27: fleet[0].depot.crs: expected key "crs" only beside "lon" and "lat" (a node or x and y have no datum), found key "crs" beside "node")");
+}
+
 TEST(DatumKeys, Gcj02PositionWithoutWgs84EquivalentIsAnError) {
   EXPECT_EQ(error_of(station_with("    lon: 72.006\n    lat: 30\n    crs: gcj02\n")),
             "t.yaml:3:10: stations[0].lon: expected a gcj02 position that some WGS-84 position converts to (none does in "

@@ -8,7 +8,7 @@
 
 #include "models/charging/resolve_stations.hpp"
 #include "models/geometry/datum.hpp"
-#include "models/road/load_road.hpp"
+#include "tests/support/futian_grid.hpp"
 #include "tests/support/scratch_files.hpp"
 
 namespace evsim::models::charging {
@@ -17,25 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using geometry::Datum;
 
-// A 5 x 5 street grid in Futian (WGS-84), 0.003 degrees (300-330 m) apart, two-way.
-constexpr double kLon0 = 114.05;
-constexpr double kLat0 = 22.54;
-constexpr double kStepDeg = 0.003;
-
-road::RoadNetwork futian_grid(const fs::path& dir) {
-  std::string nodes = "id,lon,lat\n";
-  std::string edges = "from,to,length_m,speed_kmh,oneway\n";
-  for (int r = 0; r < 5; ++r) {
-    for (int c = 0; c < 5; ++c) {
-      nodes += fmt::format("{},{:.6f},{:.6f}\n", r * 5 + c, kLon0 + c * kStepDeg, kLat0 + r * kStepDeg);
-      if (c + 1 < 5) edges += fmt::format("{},{},320,40,0\n", r * 5 + c, r * 5 + c + 1);
-      if (r + 1 < 5) edges += fmt::format("{},{},330,40,0\n", r * 5 + c, (r + 1) * 5 + c);
-    }
-  }
-  const scenarios::CsvRoadSpec spec{.nodes_file = test::write_file(dir / "nodes.csv", nodes),
-                                    .edges_file = test::write_file(dir / "edges.csv", edges)};
-  return road::load_road(spec);
-}
+using test::futian_grid;
 
 // Stations 60-70 m from a crossing (no ties between nodes), two of them near the grid's east edge,
 // in WGS-84.
