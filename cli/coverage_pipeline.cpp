@@ -34,14 +34,23 @@ namespace {
 
 namespace road = models::road;
 
-// Candidate sites from a CSV file: node, lon/lat or x_m/y_m columns, put on the road like every
-// other point (models/road/point_locator.hpp, within the scenario's max_snap_distance); a node named
-// twice is kept once.
-std::vector<road::NodeId> read_candidates(const std::filesystem::path& file, const road::RoadNetwork& network,
-                                          double max_snap_distance_m) {
+models::geometry::Datum parse_option_crs(const std::string& text) {
+  const auto datum = models::geometry::parse_datum(text);
+  if (!datum) {
+    throw scenarios::ScenarioError("(command line)", 0, 0, "--crs", std::string(models::geometry::kDatumNames),
+                                   scenarios::quote(text));
+  }
+  return *datum;
+}
+
+// Candidate sites from a CSV file: node, lon/lat (in `crs`) or x_m/y_m columns, put on the road like
+// every other point (models/road/point_locator.hpp, within the scenario's max_snap_distance); a node
+// named twice is kept once.
+std::vector<road::NodeId> read_candidates(const std::filesystem::path& file, models::geometry::Datum crs,
+                                          const road::RoadNetwork& network, double max_snap_distance_m) {
   const road::CsvTable csv = road::CsvTable::read(file, {.file = "(command line)", .key_path = "--candidates"});
   road::PointLocator locator(network, max_snap_distance_m);
-  const road::PointColumns points(csv, network, "candidate site");
+  const road::PointColumns points(csv, network, "candidate site", crs);
   std::vector<road::NodeId> out;
   std::set<road::NodeId> seen;
   for (std::size_t row = 0; row < csv.row_count(); ++row) {
@@ -204,9 +213,10 @@ int run_place(const PlaceOptions& o, std::ostream& out, std::ostream& err) {
     if (o.candidates) inputs.push_back({*o.candidates, "the file named by --candidates"});
     check_output_path(sites, "--sites", o.force, inputs);
     enter_phase(Phase::build);
+    const models::geometry::Datum candidates_crs = parse_option_crs(o.candidates_crs);
     c = models::build_coverage_case(sc);
     plan = &models::find_plan(c, o.plan);
-    if (o.candidates) candidates = read_candidates(*o.candidates, c.network, sc.snapping.max_snap_distance_m);
+    if (o.candidates) candidates = read_candidates(*o.candidates, candidates_crs, c.network, sc.snapping.max_snap_distance_m);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;

@@ -27,6 +27,7 @@ struct PlaceOptions {
   std::filesystem::path scenario;
   std::string target = "0.99";                   // demand-weighted coverage share to reach, in (0, 1]
   std::optional<std::filesystem::path> candidates;  // CSV of allowed sites; absent: every node
+  std::string candidates_crs = "wgs84";          // datum of its lon,lat columns: wgs84, gcj02 or bd09
   std::optional<std::string> max_sites;          // at least 1
   std::string plan = "base";                     // the plan whose stations exist already (scenarios::kBasePlanName)
   std::optional<std::string> radius;

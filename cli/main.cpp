@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
   place_cmd->add_option("scenario", place.scenario, "Scenario YAML file")->required();
   place_cmd->add_option("--target", place.target, "Coverage share to reach, above 0 and at most 1: 0.99 or 99% (default 0.99)");
   auto* candidates_opt = place_cmd->add_option("--candidates", candidates, "CSV of allowed sites (node, lon/lat or x_m/y_m); default: every road node");
+  place_cmd->add_option("--crs", place.candidates_crs,
+                        "Datum of the candidates' lon,lat: wgs84 (default), gcj02 (AMap, Tencent) or bd09 (Baidu)");
   auto* max_sites_opt = place_cmd->add_option("--max-sites", max_sites, "Add at most this many sites, a whole number from 1 (default: no limit)");
   place_cmd->add_option("--plan", place.plan, "Plan whose stations exist already (default: base)");
   auto* place_radius_opt = place_cmd->add_option(

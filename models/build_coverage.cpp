@@ -37,7 +37,11 @@ void read_area(const scenarios::AreaSpec& spec, const road::RoadNetwork& network
 CoveragePlan make_plan(std::string name, const std::vector<scenarios::StationSpec>& specs, road::PointLocator& locator) {
   const charging::ConnectorNames connectors;  // coverage counts plugs, whoever can use them
   charging::ResolvedStations resolved = charging::resolve_stations(specs, locator, connectors);
-  CoveragePlan plan{.name = std::move(name), .stations = std::move(resolved.stations), .snap_m = std::move(resolved.snap_m),
+  CoveragePlan plan{.name = std::move(name),
+                    .stations = std::move(resolved.stations),
+                    .snap_m = std::move(resolved.snap_m),
+                    .source_crs = std::move(resolved.source_crs),
+                    .left_out = resolved.left_out,
                     .public_sites = {}};
   for (const charging::Station& s : plan.stations) {
     if (s.is_public() && !s.plugs().empty()) {
@@ -64,6 +68,8 @@ CoverageCase build_coverage_case(const scenarios::Scenario& sc) {
   const std::vector<scenarios::StationSpec> base =
       charging::collect_station_specs(sc.stations, sc.station_files, &out.station_rows_without_plugs);
   out.plans.push_back(make_plan(std::string(scenarios::kBasePlanName), base, locator));
+  const std::uint64_t base_left_out = out.plans.front().left_out;
+  out.station_rows_left_out = base_left_out;
   for (const scenarios::PlanSpec& p : sc.plans) {
     std::vector<scenarios::StationSpec> specs = base;
     const auto added = charging::collect_station_specs(p.stations, p.station_files, &out.station_rows_without_plugs);
@@ -72,6 +78,7 @@ CoverageCase build_coverage_case(const scenarios::Scenario& sc) {
     out.plans.push_back(make_plan(p.name, specs, locator));
     locator.set_logging(true);
     charging::resolve_stations(added, locator, charging::ConnectorNames{});  // checks and logs the plan's own
+    out.station_rows_left_out += out.plans.back().left_out - base_left_out;
   }
   out.snapping = locator.log();
   out.max_snap_distance_m = sc.snapping.max_snap_distance_m;

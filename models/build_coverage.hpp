@@ -5,7 +5,8 @@
 //
 // Demand points (CSV: weight plus node, lon/lat or x_m/y_m) snap to their nearest road node; the
 // area polygon (lon/lat) is projected with the network's projection and a node is in the area when
-// its position is inside or on the border (models/geometry/polygon.hpp). Errors are
+// its position is inside or on the border (models/geometry/polygon.hpp). Station rows beyond their
+// file's keep_within are left out of every plan and counted. Errors are
 // scenarios::ScenarioError naming the scenario key or the file's line.
 #include <cstdint>
 #include <optional>
@@ -29,6 +30,8 @@ struct CoveragePlan {
   std::string name;
   std::vector<charging::Station> stations;        // every station of the plan
   std::vector<double> snap_m;                     // per station
+  std::vector<std::optional<geometry::Datum>> source_crs;  // per station: datum its lon/lat were written in
+  std::uint64_t left_out = 0;                     // stations beyond their file's keep_within, not placed
   std::vector<coverage::StationSite> public_sites;  // public stations with at least one plug
 };
 
@@ -42,10 +45,12 @@ struct CoverageCase {
   std::vector<CoveragePlan> plans{};  // "base" first
   std::uint64_t vehicles = 0;         // the scenario's fleet size
   charging::SkippedRows station_rows_without_plugs{};
-  // Every point put on the road (demand points, then each plan's stations: a base station counts
-  // once per plan) and the limit that applied.
+  // Every point put on the road (demand points, the base stations, then each plan's own) and the limit that applied.
   road::SnapLog snapping{};
   double max_snap_distance_m = 0.0;
+  // Rows of station files left out for lying farther than the file's keep_within from the road:
+  // the base plan's, plus those each plan's own files add.
+  std::uint64_t station_rows_left_out = 0;
 };
 
 CoverageCase build_coverage_case(const scenarios::Scenario& scenario);

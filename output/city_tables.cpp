@@ -10,7 +10,7 @@ Table stations_table(const models::city::CityInputs& city, const models::city::C
   const auto& stations = model.stations();
   const models::road::RoadGraph& roads = city.world.roads;
   const double run_h = sim::to_hours(end);
-  std::vector<std::string> name;
+  std::vector<std::string> name, source_crs;
   std::vector<std::int64_t> node_source_id;
   std::vector<std::uint32_t> node, plugs, dc_plugs, arrivals, sessions, completed, gave_up, closed, max_queue;
   std::vector<std::uint8_t> is_public;
@@ -25,6 +25,8 @@ Table stations_table(const models::city::CityInputs& city, const models::city::C
     x.push_back(roads.x_m(st.node()));
     y.push_back(roads.y_m(st.node()));
     snap.push_back(city.station_snap_m[i]);
+    const auto crs = city.station_source_crs[i];
+    source_crs.push_back(crs ? std::string(models::geometry::to_string(*crs)) : std::string());
     is_public.push_back(st.is_public() ? 1 : 0);
     plugs.push_back(static_cast<std::uint32_t>(st.plugs().size()));
     std::uint32_t dc = 0;
@@ -80,7 +82,9 @@ Table stations_table(const models::city::CityInputs& city, const models::city::C
                 column("mean_occupancy", "1", "time-average busy plugs", std::move(occupancy)),
                 column("mean_queue", "1", "time-average queue length (L of Little's law)", std::move(mean_queue)),
                 column("mean_wait_min", "min", "queue_ms / arrivals (W of Little's law)", std::move(mean_wait)),
-                column("max_queue", "1", "longest queue", std::move(max_queue))}};
+                column("max_queue", "1", "longest queue", std::move(max_queue)),
+                column("source_crs", "1", "datum its lon/lat were written in (wgs84, gcj02, bd09; empty: node or x/y)",
+                       std::move(source_crs))}};
 }
 
 Table vehicles_table(const models::city::CityInputs& city, const models::city::CityModel& model, const RunRecorder& r) {

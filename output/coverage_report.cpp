@@ -115,7 +115,7 @@ Table nodes_table(const models::CoverageCase& c, const PlanCoverage& p) {
 }
 
 Table stations_table(const models::CoveragePlan& plan, const PlanCoverage& p) {
-  std::vector<std::string> name;
+  std::vector<std::string> name, source_crs;
   std::vector<std::uint32_t> node, plugs;
   std::vector<double> snap;
   std::vector<std::uint8_t> is_public;
@@ -125,13 +125,16 @@ Table stations_table(const models::CoveragePlan& plan, const PlanCoverage& p) {
     node.push_back(s.node());
     plugs.push_back(static_cast<std::uint32_t>(s.plugs().size()));
     snap.push_back(plan.snap_m[i]);
+    source_crs.push_back(plan.source_crs[i] ? std::string(models::geometry::to_string(*plan.source_crs[i])) : std::string());
     is_public.push_back(s.is_public() ? 1 : 0);
   }
   (void)p;
   return Table{{column("name", "1", "station name", std::move(name)), column("node", "1", "road node", std::move(node)),
                 column("plugs", "1", "number of plugs", std::move(plugs)),
                 column("snap_m", "m", "straight-line distance from the given position to the node", std::move(snap)),
-                column("public", "1", "1 for a public station", std::move(is_public))}};
+                column("public", "1", "1 for a public station", std::move(is_public)),
+                column("source_crs", "1", "datum its lon/lat were written in (wgs84, gcj02, bd09; empty: node or x/y)",
+                       std::move(source_crs))}};
 }
 
 Table uncovered_table(const models::CoverageCase& c, const PlanCoverage& p) {
@@ -191,6 +194,7 @@ void write_coverage(ResultFile& file, const models::CoverageCase& c, const std::
   file.write_attribute("/coverage", "demand_mean_snap_m", demand_snaps.mean_m());
   file.write_attribute("/coverage", "demand_max_snap_m", demand_snaps.max_m);
   file.write_attribute("/coverage", "station_rows_without_plugs", c.station_rows_without_plugs.count);
+  file.write_attribute("/coverage", "station_rows_left_out", c.station_rows_left_out);
   const road::RoadLoadReport& r = c.network.report;
   file.write_attribute("/coverage", "road_nodes", r.nodes);
   file.write_attribute("/coverage", "road_edges", r.edges);
@@ -206,8 +210,10 @@ void write_coverage(ResultFile& file, const models::CoverageCase& c, const std::
 }
 
 std::string coverage_json(const models::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m) {
-  std::string out = fmt::format("{{\"radius_m\": {}, \"road_nodes\": {}, \"road_nodes_dropped\": {}, \"vehicles\": {}, \"plans\": [",
-                                number(radius_m), c.network.report.nodes, c.network.report.nodes_dropped, c.vehicles);
+  std::string out = fmt::format(
+      "{{\"radius_m\": {}, \"road_nodes\": {}, \"road_nodes_dropped\": {}, \"station_rows_left_out\": {}, \"vehicles\": {}, "
+      "\"plans\": [",
+      number(radius_m), c.network.report.nodes, c.network.report.nodes_dropped, c.station_rows_left_out, c.vehicles);
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const PlanCoverage& p = plans[i];
     out += fmt::format("{}{{\"name\": {}, \"public_stations\": {}, \"public_plugs\": {}, \"uncovered_clusters\": {}",
@@ -221,6 +227,10 @@ std::string coverage_json(const models::CoverageCase& c, const std::vector<PlanC
 
 std::string coverage_text(const models::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m) {
   std::string out = to_text(coverage_input_report(c));
+  if (c.station_rows_left_out > 0) {
+    out += fmt::format("stations: {} station-file rows left out, farther from the road than their file's keep_within\n",
+                       c.station_rows_left_out);
+  }
   out += fmt::format("coverage within {:.0f} m by road:\n", radius_m);
   out += fmt::format("  {:<16} {:>8} {:>6} {:>8} {:>8} {:>8} {:>9} {:>9} {:>9} {:>7}\n", "plan", "stations", "plugs", "nodes",
                      "length", "demand", "crowfly", "mean m", "p95 m", "gini");

@@ -63,6 +63,7 @@ RunSummary summarize(const models::city::CityInputs& city, const models::city::C
   s.availability_radius_m = world.settings.availability_radius_m;
   s.stations = world.stations.size();
   s.public_stations = world.public_stations.size();
+  s.station_rows_left_out = city.station_rows_left_out;
   for (const auto& st : world.stations) s.plugs += st.plugs().size();
   std::uint64_t covered = 0;
   for (models::road::NodeId n = 0; n < world.roads.node_count(); ++n) {
@@ -197,6 +198,10 @@ std::string to_text(const RunSummary& s) {
       s.availability_radius_m, 100.0 * s.all.station_within_radius_share, s.all.wait_min.mean, s.all.wait_min.p95,
       s.all.wait_min.max, s.all.detour_km.mean, s.all.detour_km.p95, s.all.public_energy_kwh, s.all.home_energy_kwh,
       s.all.depot_energy_kwh, s.all.grid_energy_kwh, s.peak_station_power_kw);
+  if (s.station_rows_left_out > 0) {
+    out += fmt::format("  left out  {} station-file rows farther from the road than their file's keep_within\n",
+                       s.station_rows_left_out);
+  }
   for (const FleetMetrics& m : s.segments) {
     out += fmt::format(
         "  segment {}: {} vehicles, {} needs, unserved {:.1f}%, free plug within radius {:.1f}%, wait mean {:.1f} / "
@@ -215,6 +220,7 @@ void write_kpi(ResultFile& file, const RunSummary& s) {
   file.write_attribute(k, "availability_radius_m", s.availability_radius_m);
   file.write_attribute(k, "stations", s.stations);
   file.write_attribute(k, "public_stations", s.public_stations);
+  file.write_attribute(k, "station_rows_left_out", s.station_rows_left_out);
   file.write_attribute(k, "plugs", s.plugs);
   file.write_attribute(k, "node_coverage_share", s.node_coverage_share);
   file.write_attribute(k, "effective_availability", a.free_plug_within_radius_share);

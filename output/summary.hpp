@@ -56,6 +56,7 @@ struct RunSummary {
   double availability_radius_m = 0;
   std::uint64_t stations = 0;
   std::uint64_t public_stations = 0;
+  std::uint64_t station_rows_left_out = 0;  // station-file rows beyond their file's keep_within, not placed
   std::uint64_t plugs = 0;
   double node_coverage_share = 0;  // road nodes with a public station within the radius (by road)
   double peak_station_power_kw = 0;  // the largest sum over stations of sampled power

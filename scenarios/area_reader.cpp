@@ -40,14 +40,15 @@ struct Ring {
   std::vector<NodeRef> nodes;  // of each vertex, for messages
 };
 
-Ring read_ring(const NodeRef& ref, const RingForm& form) {
+// Vertices are converted from `datum` to WGS-84 as they are read.
+Ring read_ring(const NodeRef& ref, const RingForm& form, Datum datum) {
   Ring ring;
   for (const NodeRef& item : read_list(ref, form.ring, false)) {
     const std::vector<NodeRef> values = read_list(item, form.vertex, false);
     if (values.size() < 2 || values.size() > form.max_values) {
       item.fail(form.vertex, fmt::format("a list of {} value{}", values.size(), values.size() == 1 ? "" : "s"));
     }
-    ring.vertices.emplace_back(read_longitude(values[0]), read_latitude(values[1]));
+    ring.vertices.push_back(to_wgs84_at(item, read_longitude(values[0]), read_latitude(values[1]), datum));
     if (values.size() == 3) read_quantity(values[2], Quantity::length, Bound::any);  // altitude, unused
     ring.nodes.push_back(item);
   }
@@ -240,7 +241,7 @@ NodeRef geojson_ring(const NodeRef& root) {
   type_ref.fail("a Polygon, or a MultiPolygon, Feature or FeatureCollection of one polygon", quote(type));
 }
 
-AreaSpec read_geojson_area(const NodeRef& file_ref, const std::filesystem::path& scenario_file) {
+AreaSpec read_geojson_area(const NodeRef& file_ref, const std::filesystem::path& scenario_file, Datum datum) {
   const std::filesystem::path path = read_existing_file(file_ref, scenario_file);
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
@@ -259,7 +260,7 @@ AreaSpec read_geojson_area(const NodeRef& file_ref, const std::filesystem::path&
     throw ScenarioError(name, 0, 0, std::string(kDocumentKey), "a GeoJSON object", "an empty document");
   }
   const NodeRef ring = geojson_ring(NodeRef(document, name));
-  return AreaSpec{.lon_lat = checked_polygon(ring, read_ring(ring, kGeoJsonRing)),
+  return AreaSpec{.lon_lat = checked_polygon(ring, read_ring(ring, kGeoJsonRing, datum)),
                   .source_file = path,
                   .mark = file_ref.mark()};
 }
@@ -267,11 +268,14 @@ AreaSpec read_geojson_area(const NodeRef& file_ref, const std::filesystem::path&
 }  // namespace
 
 AreaSpec read_area(const NodeRef& ref, const std::filesystem::path& scenario_file) {
-  const MapReader map(ref, {"file", "lon_lat"}, "an area mapping with one of the keys file, lon_lat");
+  const MapReader map(ref, {"file", "lon_lat", "crs"}, "an area mapping with one of the keys file, lon_lat");
   const std::string form = exactly_one_key(map, kAreaForms);
   const NodeRef value = map.need(form);
-  if (form == "file") return read_geojson_area(value, scenario_file);
-  return AreaSpec{.lon_lat = checked_polygon(value, read_ring(value, kInlineRing)), .source_file = {}, .mark = value.mark()};
+  const auto crs = map.get("crs");
+  const Datum datum = crs ? read_crs(*crs) : Datum::wgs84;
+  if (form == "file") return read_geojson_area(value, scenario_file, datum);
+  return AreaSpec{.lon_lat = checked_polygon(value, read_ring(value, kInlineRing, datum)), .source_file = {},
+                  .mark = value.mark()};
 }
 
 }  // namespace evsim::scenarios

@@ -15,6 +15,9 @@
 //  - edges meet only where consecutive edges share a vertex (no crossing, touching or overlapping).
 // Either orientation is accepted and kept as written. Edges are straight lines in lon/lat;
 // polygons that cross the antimeridian (180 degrees) are not supported.
+// `crs: gcj02 | bd09` beside file or lon_lat names the datum the positions are written in (GeoJSON
+// says WGS-84, but files exported from Chinese map services are not); each vertex is converted to
+// WGS-84 as it is read, and the checks above apply to the converted polygon.
 #include <filesystem>
 
 #include "scenarios/scenario.hpp"

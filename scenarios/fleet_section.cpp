@@ -32,7 +32,7 @@ constexpr std::string_view kPrivateKeys[] = {"depart_to_work",     "work_dwell",
 constexpr std::string_view kRideHailingKeys[] = {"shift_start", "shift_length", "idle_between_trips",
                                                  "home_charger_share", "home_charger_power"};
 constexpr std::string_view kLogisticsKeys[] = {"depot", "depot_power", "depart", "stops", "stop_dwell"};
-constexpr std::string_view kTripFileKeys[] = {"file"};
+constexpr std::string_view kTripFileKeys[] = {"file", "crs"};
 constexpr std::span<const std::string_view> kKindKeys[] = {kPrivateKeys, kRideHailingKeys, kLogisticsKeys,
                                                            kTripFileKeys};
 
@@ -102,7 +102,7 @@ LogisticsDemand read_logistics(const MapReader& map) {
   LogisticsDemand d;
   const NodeRef depot = map.need("depot");
   d.depot = read_location(
-      MapReader(depot, {"node", "x", "y", "lon", "lat"}, "a depot mapping with node, x and y, or lon and lat"));
+      MapReader(depot, {"node", "x", "y", "lon", "lat", "crs"}, "a depot mapping with node, x and y, or lon and lat"));
   d.depot_mark = depot.mark();
   if (const auto power = map.get("depot_power")) {
     d.depot_power_kw = read_quantity_in(*power, Quantity::power, kChargingPowerRange);
@@ -115,7 +115,10 @@ LogisticsDemand read_logistics(const MapReader& map) {
 
 TripFileDemand read_trip_file(const MapReader& map, const std::filesystem::path& scenario_file) {
   const NodeRef file = map.need("file");
-  return TripFileDemand{.file = read_existing_file(file, scenario_file), .mark = file.mark()};
+  const auto crs = map.get("crs");
+  return TripFileDemand{.file = read_existing_file(file, scenario_file),
+                        .crs = crs ? read_crs(*crs) : Datum::wgs84,
+                        .mark = file.mark()};
 }
 
 DemandSpec read_demand(const MapReader& map, SegmentKind kind, const std::filesystem::path& scenario_file) {

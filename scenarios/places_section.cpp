@@ -5,12 +5,13 @@
 namespace evsim::scenarios {
 
 DemandFileSpec read_demand_file(const NodeRef& ref, const std::filesystem::path& scenario_file) {
-  const MapReader map(ref, {"file", "weight"}, "a demand mapping {file, weight}");
+  const MapReader map(ref, {"file", "weight", "crs"}, "a demand mapping {file, weight, crs}");
   const NodeRef file = map.need("file");
   DemandFileSpec d;
   d.file = read_existing_file(file, scenario_file);
   d.mark = file.mark();
   if (const auto weight = map.get("weight")) d.weight_column = read_string(*weight);
+  if (const auto crs = map.get("crs")) d.crs = read_crs(*crs);
   return d;
 }
 

@@ -15,10 +15,16 @@
 #include <variant>
 #include <vector>
 
+#include "models/geometry/datum.hpp"
 #include "sim/event_list.hpp"
 #include "sim/time.hpp"
 
 namespace evsim::scenarios {
+
+// The datum a position was written in (`crs:` in the scenario): wgs84, gcj02 (AMap, Tencent) or
+// bd09 (Baidu). Every lon/lat the loader and the file readers hand on is WGS-84: positions are
+// converted where they are read (models/geometry/datum.hpp).
+using Datum = models::geometry::Datum;
 
 // Where a value came from in the scenario file, so that checks made after loading (for example
 // "station on a node outside the network") can still name file, line, column and key.
@@ -120,6 +126,12 @@ struct StationSpec {
   double price_per_kwh = 0.0;  // in the scenario's currency, per kWh drawn from the grid
   OpeningHoursSpec hours{};
   SourceMark mark{};  // of the station's mapping, for checks against the road network
+  // The datum its lon/lat were written in (`location` holds them converted to WGS-84); empty for a
+  // station given by node or x/y.
+  std::optional<Datum> source_crs{};
+  // Left out (and counted) instead of placed when its point is farther than this from the nearest
+  // road node: a station file's keep_within.
+  std::optional<double> keep_within_m{};
 };
 
 // One point of a charging curve: the power the battery accepts at a state of charge.
@@ -156,6 +168,7 @@ struct VehicleTypeSpec {
 struct DemandFileSpec {
   std::filesystem::path file{};
   std::string weight_column = "weight";
+  Datum crs = Datum::wgs84;  // of its lon,lat columns
   SourceMark mark{};
 };
 
@@ -206,6 +219,7 @@ struct LogisticsDemand {
 // vehicles; each starts at its first trip's origin.
 struct TripFileDemand {
   std::filesystem::path file{};
+  Datum crs = Datum::wgs84;  // of its *_lon, *_lat columns
   SourceMark mark{};
 };
 
@@ -260,6 +274,10 @@ struct StationFileSpec {
   std::string price_column = "price_per_kwh";  // used when present in the header
   std::optional<double> price_per_kwh{};       // for the whole file otherwise (default 0)
   bool is_public = true;
+  Datum crs = Datum::wgs84;  // of the lon and lat columns
+  // Rows whose point is farther than this from the nearest road node are left out and counted
+  // (stations beyond the edge of a road extract); unset: every row is placed.
+  std::optional<double> keep_within_m{};
   SourceMark mark{};
 };
 
@@ -275,7 +293,7 @@ struct PlanSpec {
 
 // A closed polygon in lon/lat (WGS84 degrees): the area a coverage target applies to.
 struct AreaSpec {
-  std::vector<std::pair<double, double>> lon_lat;  // first != last; closed implicitly
+  std::vector<std::pair<double, double>> lon_lat;  // first != last; closed implicitly; converted from `crs`
   std::filesystem::path source_file;               // the GeoJSON it came from, empty when inline
   SourceMark mark{};
 };

@@ -65,4 +65,10 @@ std::string quote_path(const std::filesystem::path& path) {
   return quote_text(text, text.size());
 }
 
+std::string expected_convertible_position(Datum datum) {
+  return fmt::format("a {} position that some WGS-84 position converts to (none does in a strip along the edge of the "
+                     "area where China's offset applies)",
+                     models::geometry::to_string(datum));
+}
+
 }  // namespace evsim::scenarios

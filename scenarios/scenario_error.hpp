@@ -45,6 +45,10 @@ class ScenarioError : public std::runtime_error {
 // For checks made after loading (for example against the road network) that kept a SourceMark.
 [[noreturn]] void throw_at(const SourceMark& mark, std::string_view expected, std::string_view found);
 
+// What a gcj02 or bd09 position without a WGS-84 equivalent is reported as expecting, wherever it
+// is read (models/geometry/datum.hpp: a strip along the edge of the area GCJ-02 shifts has none).
+std::string expected_convertible_position(Datum datum);
+
 // `text` in double quotes, with \ " and control characters escaped and anything past 80 characters
 // cut to "...": how messages show a value found in the file.
 std::string quote(std::string_view text);

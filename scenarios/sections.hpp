@@ -5,6 +5,7 @@
 // (resolve_relative in scenarios/loader.hpp) and must exist; only GeoJSON areas are read here, the
 // other files (OSM, CSV) are read by the model code.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,11 @@ void check_charge_thresholds(const MapReader& map, double charge_below_soc, doub
 // station_section.cpp
 std::vector<StationSpec> read_stations(const NodeRef& ref);
 // The location in `map`: exactly one of the forms node, x and y, or lon and lat (other keys of
-// `map` are left alone). Used by stations and depots.
+// `map` are left alone). Used by stations and depots. lon and lat are in the datum of the key
+// "crs" (default wgs84) and returned in WGS-84; "crs" beside node or x and y is an error.
 LocationSpec read_location(const MapReader& map);
+// The datum of the mapping's lon and lat ("crs", wgs84 when absent); nullopt for node or x and y.
+std::optional<Datum> read_location_crs(const MapReader& map);
 std::vector<StationFileSpec> read_station_files(const NodeRef& ref, const std::filesystem::path& scenario_file);
 // `stations` are the scenario's own, whose names a plan's stations must not reuse.
 std::vector<PlanSpec> read_plans(const NodeRef& ref, const std::filesystem::path& scenario_file,

@@ -53,11 +53,12 @@ OpeningHoursSpec read_opening_hours(const NodeRef& ref) {
 }
 
 StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
-  const MapReader map(ref, {"name", "node", "x", "y", "lon", "lat", "plugs", "public", "price", "hours"},
+  const MapReader map(ref, {"name", "node", "x", "y", "lon", "lat", "crs", "plugs", "public", "price", "hours"},
                       "a station mapping");
   StationSpec s;
   s.name = names.read(map);
   s.location = read_location(map);
+  s.source_crs = read_location_crs(map);
   s.mark = ref.mark();
   for (const NodeRef& plug : read_list(map.need("plugs"), "a non-empty list of plugs", true)) {
     s.plugs.push_back(read_plug(plug));
@@ -111,7 +112,8 @@ void read_columns(const NodeRef& ref, StationFileSpec& f) {
 }
 
 StationFileSpec read_station_file(const NodeRef& ref, const std::filesystem::path& scenario_file) {
-  const MapReader map(ref, {"file", "columns", "dc_power", "ac_power", "price", "public"}, "a station file mapping");
+  const MapReader map(ref, {"file", "columns", "dc_power", "ac_power", "price", "public", "crs", "keep_within"},
+                      "a station file mapping");
   StationFileSpec f;
   const NodeRef file = map.need("file");
   f.file = read_existing_file(file, scenario_file);
@@ -123,6 +125,8 @@ StationFileSpec read_station_file(const NodeRef& ref, const std::filesystem::pat
     f.price_per_kwh = read_quantity(*price, Quantity::energy_price, Bound::non_negative);
   }
   if (const auto is_public = map.get("public")) f.is_public = read_bool(*is_public);
+  if (const auto crs = map.get("crs")) f.crs = read_crs(*crs);
+  if (const auto keep = map.get("keep_within")) f.keep_within_m = read_quantity(*keep, Quantity::length, Bound::positive);
   return f;
 }
 
@@ -162,12 +166,27 @@ LocationSpec read_location(const MapReader& map) {
                                                 : fmt::format(R"("{}", "{}" and "{}")", given[0], given[1], given[2]);
     map.ref().fail(fmt::format("either {}", kForms), found);
   }
+  const std::optional<Datum> crs = read_location_crs(map);  // checked for every form
   if (const auto node = map.get("node")) return NodeLocation{.id = read_int64(*node)};
   if (given.front() == "x" || given.front() == "y") {
     return XyLocation{.x_m = read_quantity(map.need("x"), Quantity::length, Bound::any),
                       .y_m = read_quantity(map.need("y"), Quantity::length, Bound::any)};
   }
-  return LonLatLocation{.lon = read_longitude(map.need("lon")), .lat = read_latitude(map.need("lat"))};
+  const NodeRef lon = map.need("lon");
+  const auto [wgs_lon, wgs_lat] =
+      to_wgs84_at(lon, read_longitude(lon), read_latitude(map.need("lat")), crs.value_or(Datum::wgs84));
+  return LonLatLocation{.lon = wgs_lon, .lat = wgs_lat};
+}
+
+std::optional<Datum> read_location_crs(const MapReader& map) {
+  const std::optional<NodeRef> crs = map.get("crs");
+  const bool lon_lat = map.has("lon") || map.has("lat");
+  if (crs && !lon_lat) {
+    crs->fail(R"(key "crs" only beside "lon" and "lat" (a node or x and y have no datum))",
+              map.has("node") ? R"(key "crs" beside "node")" : R"(key "crs" beside "x" and "y")");
+  }
+  if (!lon_lat) return std::nullopt;
+  return crs ? read_crs(*crs) : Datum::wgs84;
 }
 
 std::vector<StationSpec> read_stations(const NodeRef& ref) {

@@ -284,4 +284,20 @@ std::filesystem::path read_existing_file(const NodeRef& ref, const std::filesyst
   return path;
 }
 
+Datum read_crs(const NodeRef& ref) {
+  const std::string expected(models::geometry::kDatumNames);
+  const std::string& text = scalar_text(ref, expected);
+  const std::optional<Datum> datum = models::geometry::parse_datum(text);
+  if (!datum) ref.fail(expected, quote(text));
+  return *datum;
+}
+
+std::pair<double, double> to_wgs84_at(const NodeRef& ref, double lon, double lat, Datum datum) {
+  const std::optional<models::road::LonLat> wgs = models::geometry::to_wgs84({lon, lat}, datum);
+  if (!wgs) {
+    ref.fail(expected_convertible_position(datum), fmt::format("lon {}, lat {}", lon, lat));
+  }
+  return {wgs->lon, wgs->lat};
+}
+
 }  // namespace evsim::scenarios

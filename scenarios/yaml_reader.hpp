@@ -135,6 +135,12 @@ sim::Duration read_time_of_day(const NodeRef& ref);
 // angle units of scenarios/units.hpp).
 double read_longitude(const NodeRef& ref);
 double read_latitude(const NodeRef& ref);
+// A datum name (`crs:`): wgs84, gcj02 or bd09, exactly; otherwise
+//   {file}:{line}:{col}: {key}: expected wgs84, gcj02 or bd09, found "WGS84"
+Datum read_crs(const NodeRef& ref);
+// The position (lon, lat) written in `datum`, in WGS-84. A GCJ-02 or BD-09 position that no WGS-84
+// position converts to (a strip along the edge of the GCJ-02 area) fails at `ref`.
+std::pair<double, double> to_wgs84_at(const NodeRef& ref, double lon, double lat, Datum datum);
 
 // A file named by a string value, resolved with resolve_relative (scenarios/loader.hpp) against
 // `scenario_file`; it must exist and be a regular file (or a link to one). Its content is not read.

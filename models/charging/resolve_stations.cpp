@@ -27,6 +27,11 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
       scenarios::throw_at(with_key(spec.mark, "name"), "a station name used once among the scenario's stations and station files",
                           scenarios::quote(spec.name));
     }
+    // Rows of a file with keep_within farther from the road are left out (counted), not errors.
+    if (spec.keep_within_m && locator.distance_to_road(spec.location) > *spec.keep_within_m) {
+      ++out.left_out;
+      continue;
+    }
     const road::Snap snap = locator.locate(spec.location, road::point_ref("station", spec.name, spec.mark));
     std::vector<Plug> plugs;
     for (const scenarios::PlugSpec& p : spec.plugs) {
@@ -40,6 +45,7 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
     const OpeningHours hours = spec.hours.always_open ? OpeningHours{} : OpeningHours{spec.hours.open, spec.hours.close};
     out.stations.emplace_back(spec.name, snap.node, std::move(plugs), spec.is_public, spec.price_per_kwh, hours);
     out.snap_m.push_back(snap.distance_m);
+    out.source_crs.push_back(spec.source_crs);
   }
   return out;
 }

@@ -2,6 +2,11 @@
 // Puts scenario stations on road nodes through the PointLocator (road/point_locator.hpp: node ids of
 // the user's network file, x/y and lon/lat snapped within the scenario's limit and logged), and keeps
 // each station's snapping distance for the reports. Errors name the station's scenario key or file row.
+// A station with keep_within_m (its station file's keep_within) whose point is farther than that
+// from the road is left out and counted: rows of a city-wide list beyond the edge of a road extract
+// would otherwise all be snapped onto the extract's border (or refused by road.max_snap_distance).
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "models/charging/connectors.hpp"
@@ -15,6 +20,8 @@ namespace evsim::models::charging {
 struct ResolvedStations {
   std::vector<Station> stations;
   std::vector<double> snap_m;  // per station: straight-line distance from its given point to its node
+  std::vector<std::optional<geometry::Datum>> source_crs;  // per station: the datum of its lon/lat (none: node, x/y)
+  std::uint64_t left_out = 0;  // stations farther than their keep_within_m from the road, not placed
 };
 
 // Plugs take their connector's bit in `connectors` (the vehicle types' names; plugs without a

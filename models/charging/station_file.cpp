@@ -6,9 +6,12 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <variant>
 
+#include "models/geometry/datum.hpp"
 #include "models/road/csv_reader.hpp"
 #include "scenarios/plausibility.hpp"
+#include "scenarios/scenario_error.hpp"
 
 namespace evsim::models::charging {
 namespace {
@@ -56,7 +59,11 @@ std::optional<scenarios::LocationSpec> read_point(const CsvTable& csv, std::size
     const double y = csv.number(row, *lat, "a latitude in degrees");
     if (x < -180.0 || x > 180.0) csv.fail(row, *lon, "a longitude from -180 to 180 degrees");
     if (y < -90.0 || y > 90.0) csv.fail(row, *lat, "a latitude from -90 to 90 degrees");
-    return scenarios::LonLatLocation{x, y};
+    const std::optional<road::LonLat> wgs = geometry::to_wgs84({x, y}, spec.crs);
+    if (!wgs) {
+      csv.fail(row, *lon, scenarios::expected_convertible_position(spec.crs));
+    }
+    return scenarios::LonLatLocation{wgs->lon, wgs->lat};
   }
   const auto x = csv.find(spec.x_column);
   const auto y = csv.find(spec.y_column);
@@ -112,7 +119,10 @@ StationFileContents read_station_file(const scenarios::StationFileSpec& spec) {
                                    .is_public = spec.is_public,
                                    .price_per_kwh = spec.price_per_kwh.value_or(0.0),
                                    .mark = {.file = csv.file_name(), .line = csv.line(row), .column = 1,
-                                            .key_path = fmt::format("row {}", row + 1)}};
+                                            .key_path = fmt::format("row {}", row + 1)},
+                                   .source_crs = std::nullopt,
+                                   .keep_within_m = spec.keep_within_m};
+    if (std::holds_alternative<scenarios::LonLatLocation>(station.location)) station.source_crs = spec.crs;
     if (price) {
       station.price_per_kwh = csv.number(row, *price, "a price per kWh >= 0");
       if (!(station.price_per_kwh >= 0.0)) csv.fail(row, *price, "a price per kWh >= 0");

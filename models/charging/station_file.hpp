@@ -5,6 +5,10 @@
 // header: node; lon and lat; x_m and y_m. Plugs: dc_plugs DC plugs at the row's dc_power_kw (or
 // the file-wide dc_power), likewise AC. A row with no plugs at all is skipped and counted: real
 // station lists hold such rows (planned or closed sites), and they serve no one.
+// lon and lat are in the file's datum (spec.crs) and converted to WGS-84 here; each station keeps
+// that datum as source_crs and the file's keep_within_m (applied when it is put on the road:
+// resolve_stations.hpp). A GCJ-02 or BD-09 position without a WGS-84 equivalent is an error at its
+// lon column.
 // Errors (bad numbers, missing columns, a row with DC plugs but no DC power, duplicate names)
 // throw scenarios::ScenarioError at the file's line and column.
 #include <cstdint>

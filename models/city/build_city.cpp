@@ -94,6 +94,8 @@ CityInputs build_city(const scenarios::Scenario& sc, const sim::RandomStreams& s
   charging::ResolvedStations resolved = charging::resolve_stations(specs, locator, connectors);
   world.stations = std::move(resolved.stations);
   city.station_snap_m = std::move(resolved.snap_m);
+  city.station_source_crs = std::move(resolved.source_crs);
+  city.station_rows_left_out = resolved.left_out;
   for (const scenarios::SegmentSpec& s : sc.fleet) {
     world.segments.push_back(make_segment_policy(s));
     city.segment_names.push_back(s.name);

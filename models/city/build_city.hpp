@@ -33,6 +33,8 @@ struct CityInputs {
   std::vector<std::int64_t> source_ids{};   // per road node: its id in the user's network file
   charging::SkippedRows station_rows_without_plugs{};  // rows of station files skipped
   std::vector<double> station_snap_m{};  // per station: distance from its x/y to the node it uses
+  std::vector<std::optional<geometry::Datum>> station_source_crs{};  // per station: datum of its lon/lat
+  std::uint64_t station_rows_left_out = 0;  // station-file rows beyond their file's keep_within, not placed
   std::vector<std::string> segment_names{};
   std::string plan_name{};
 };

@@ -11,7 +11,7 @@ NodeWeights read_node_weights(const scenarios::DemandFileSpec& spec, std::string
   const road::RoadNetwork& network = locator.network();
   const road::CsvTable csv = road::CsvTable::read(spec.file, spec.mark);
   const std::size_t weight = csv.require(spec.weight_column);
-  const road::PointColumns points(csv, network, kind);
+  const road::PointColumns points(csv, network, kind, spec.crs);
   NodeWeights out;
   out.per_node.assign(network.graph.node_count(), 0.0);
   out.weight_header = {.file = csv.file_name(), .line = csv.header_line(), .column = csv.header_column(weight),

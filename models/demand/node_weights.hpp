@@ -1,8 +1,8 @@
 #pragma once
 // Weighted points of a CSV file (population, jobs, points of interest, coverage demand) summed per
 // road node. A row is a weight (the spec's weight column; finite and >= 0) and a point (node,
-// lon/lat or x_m/y_m: models/road/point_columns.hpp) put on a road node by the PointLocator, which
-// logs how far each point moved under `kind` ("home", "demand point", ...).
+// lon/lat in the spec's crs, or x_m/y_m: models/road/point_columns.hpp) put on a road node by the
+// PointLocator, which logs how far each point moved under `kind` ("home", "demand point", ...).
 //
 // Errors are scenarios::ScenarioError naming the file, line, column and column name:
 //   {file}:{line}:{column}: weight: expected a demand weight, found "abc"       (or "inf", "nan")

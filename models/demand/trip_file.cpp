@@ -74,8 +74,8 @@ TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duratio
   const road::CsvTable csv = road::CsvTable::read(spec.file, spec.mark);
   const std::size_t vehicle_column = csv.require("vehicle");
   const std::size_t depart_column = csv.require("depart");
-  const road::PointColumns origin(csv, network, "trip origin", "origin_");
-  const road::PointColumns destination(csv, network, "trip destination", "destination_");
+  const road::PointColumns origin(csv, network, "trip origin", spec.crs, "origin_");
+  const road::PointColumns destination(csv, network, "trip destination", spec.crs, "destination_");
   if (csv.row_count() == 0) {
     throw scenarios::ScenarioError(csv.file_name(), csv.header_line(), 1, std::string(road::kCsvHeaderKey),
                                    "at least one trip", "a header without rows");

@@ -4,9 +4,10 @@
 // Columns: `vehicle` (any non-empty text: the vehicle's id), `depart` (the time since the start of
 // the run, see parse_trip_time), and the origin and destination, each by the first group present:
 // origin_node / destination_node (node ids of the user's network file, as station files use
-// them), origin_lon,origin_lat / destination_lon,destination_lat (degrees), or
-// origin_x_m,origin_y_m / destination_x_m,destination_y_m (metres). Points are put on the road by a
-// PointLocator (road/point_locator.hpp), which logs the snapping and enforces its limit.
+// them), origin_lon,origin_lat / destination_lon,destination_lat (degrees, in the spec's crs,
+// converted to WGS-84 before snapping), or origin_x_m,origin_y_m / destination_x_m,destination_y_m
+// (metres). Points are put on the road by a PointLocator (road/point_locator.hpp), which logs the
+// snapping and enforces its limit.
 //
 // Trips are grouped per vehicle, vehicles in order of first appearance in the file, and each
 // vehicle's trips sorted by departure (stable: equal times keep the file's order). Each vehicle

@@ -7,8 +7,8 @@
 namespace evsim::models::road {
 
 PointColumns::PointColumns(const CsvTable& csv, const RoadNetwork& network, std::string_view kind,
-                           std::string_view prefix)
-    : csv_(csv), kind_(kind) {
+                           geometry::Datum crs, std::string_view prefix)
+    : csv_(csv), kind_(kind), crs_(crs) {
   const auto name = [prefix](std::string_view column) { return fmt::format("{}{}", prefix, column); };
   node_ = csv.find(name("node"));
   lon_ = csv.find(name("lon"));
@@ -47,7 +47,9 @@ NodeId PointColumns::locate(std::size_t row, PointLocator& locator, std::string_
     const double lat = csv_.number(row, *lat_, "a latitude in degrees");
     if (lon < -180.0 || lon > 180.0) csv_.fail(row, *lon_, "a longitude from -180 to 180 degrees");
     if (lat < -90.0 || lat > 90.0) csv_.fail(row, *lat_, "a latitude from -90 to 90 degrees");
-    point = scenarios::LonLatLocation{lon, lat};
+    const std::optional<LonLat> wgs = geometry::to_wgs84({lon, lat}, crs_);
+    if (!wgs) csv_.fail(row, *lon_, scenarios::expected_convertible_position(crs_));
+    point = scenarios::LonLatLocation{wgs->lon, wgs->lat};
   } else if (x_) {
     point = scenarios::XyLocation{csv_.number(row, *x_, "an x coordinate in metres"),
                                   csv_.number(row, *y_, "a y coordinate in metres")};

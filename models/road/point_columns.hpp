@@ -6,10 +6,13 @@
 // locator's max snap distance, and the node is used. lon/lat on a network without geographic
 // coordinates is an error at the header. Every column name may carry a prefix, for files with more
 // than one point per row (a trip's origin_node, destination_lon, ...).
+// lon/lat are written in `crs` (the file's `crs:` in the scenario) and converted to WGS-84 before
+// projection; a gcj02 or bd09 position without a WGS-84 equivalent fails at its lon column.
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "models/geometry/datum.hpp"
 #include "models/road/csv_reader.hpp"
 #include "models/road/point_locator.hpp"
 
@@ -18,7 +21,8 @@ namespace evsim::models::road {
 class PointColumns {
  public:
   // `kind` names the points in the snapping report and in errors ("home", "trip origin").
-  PointColumns(const CsvTable& csv, const RoadNetwork& network, std::string_view kind, std::string_view prefix = "");
+  PointColumns(const CsvTable& csv, const RoadNetwork& network, std::string_view kind, geometry::Datum crs,
+               std::string_view prefix = "");
   // The row's road node; `name` (may be empty) names the point in reports and errors.
   NodeId locate(std::size_t row, PointLocator& locator, std::string_view name = "") const;
 
@@ -27,6 +31,7 @@ class PointColumns {
 
   const CsvTable& csv_;
   std::string kind_;
+  geometry::Datum crs_;
   std::optional<std::size_t> node_, lon_, lat_, x_, y_;
 };
 

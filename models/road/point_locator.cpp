@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <type_traits>
 #include <variant>
@@ -107,6 +108,16 @@ Snap PointLocator::accept(Snap snap, double x_m, double y_m, const PointRef& ref
     return SnappedPoint{.kind = std::string(ref.kind), .name = std::string(ref.name), .where = where_of(ref)};
   });
   return snap;
+}
+
+double PointLocator::distance_to_road(const scenarios::LocationSpec& location) const {
+  if (const auto* xy = std::get_if<scenarios::XyLocation>(&location)) return snapper_.nearest(xy->x_m, xy->y_m).distance_m;
+  if (const auto* ll = std::get_if<scenarios::LonLatLocation>(&location)) {
+    if (!network_.projection) return std::numeric_limits<double>::infinity();
+    const XY p = network_.projection->to_xy(ll->lon, ll->lat);
+    return snapper_.nearest(p.x_m, p.y_m).distance_m;
+  }
+  return 0.0;
 }
 
 Snap PointLocator::snap_xy(double x_m, double y_m, const PointRef& ref) {

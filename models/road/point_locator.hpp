@@ -49,6 +49,9 @@ class PointLocator {
   Snap snap_xy(double x_m, double y_m, const PointRef& ref);
   Snap snap_lon_lat(double lon, double lat, const PointRef& ref);
 
+  // How far a point given by coordinates lies from its nearest kept node, without checks or logging
+  // (0 for a node id; +infinity for lon/lat on a network without a projection).
+  double distance_to_road(const scenarios::LocationSpec& location) const;
   // The kept node with this source id, if any.
   std::optional<NodeId> find_id(std::int64_t id) const;
   const RoadNetwork& network() const { return network_; }

@@ -45,7 +45,7 @@ TEST(FleetSegmentErrors, KeyOfAnotherKindNamesItsKind) {
             kAt + R"(:6:5: fleet[0].home_charger_share: expected a key of a logistics segment (depot, depot_power, )"
                   R"(depart, stops, stop_dwell), found "home_charger_share" (a key of private and ride_hailing segments))");
   EXPECT_EQ(kind_with("trip_file", "    vehicle_type: car\n    file: trips.csv\n    work_dwell: 8h\n"),
-            kAt + R"(:6:5: fleet[0].work_dwell: expected a key of a trip_file segment (file), found "work_dwell" )"
+            kAt + R"(:6:5: fleet[0].work_dwell: expected a key of a trip_file segment (file, crs), found "work_dwell" )"
                   R"((a key of private segments))");
   EXPECT_EQ(kind_with("ride_hailing", std::string(kHead) + "    file: trips.csv\n"),
             kAt + R"(:6:5: fleet[0].file: expected a key of a ride_hailing segment (shift_start, shift_length, )"
@@ -86,7 +86,7 @@ TEST(FleetSegmentErrors, Depot) {
             kAt + R"(:6:12: fleet[0].depot: expected either key "node", keys "x" and "y" or keys "lon" and "lat", )"
                   R"(found both "node" and "lon")");
   EXPECT_EQ(kind_with("logistics", std::string(kHead) + "    depot: {name: d, node: 5}\n"),
-            kAt + R"(:6:13: fleet[0].depot.name: expected one of the keys node, x, y, lon, lat, found unknown key "name")");
+            kAt + R"(:6:13: fleet[0].depot.name: expected one of the keys node, x, y, lon, lat, crs, found unknown key "name")");
   EXPECT_EQ(kind_with("logistics", std::string(kHead) + "    depot: {node: 5}\n    stops: 0\n"),
             kAt + R"(:7:12: fleet[0].stops: expected a positive integer, found "0")");
   EXPECT_EQ(kind_with("logistics", std::string(kHead) + "    depot: {node: 5}\n    depot_power: 0kW\n"),

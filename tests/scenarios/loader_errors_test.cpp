@@ -60,7 +60,7 @@ TEST(LoaderErrors, UnknownNestedKey) {
   EXPECT_EQ(error_of(scenario_with("road", "road:\n  grid: {rows: 4, colz: 4, spacing: 100m, speed: 30km/h}\n")),
             R"(t.yaml:2:19: road.grid.colz: expected one of the keys rows, cols, spacing, speed, found unknown key "colz")");
   EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - name: a\n    node: 1\n    plug: []\n")),
-            R"(t.yaml:4:5: stations[0].plug: expected one of the keys name, node, x, y, lon, lat, plugs, public, price, )"
+            R"(t.yaml:4:5: stations[0].plug: expected one of the keys name, node, x, y, lon, lat, crs, plugs, public, price, )"
             R"(hours, found unknown key "plug")");
 }
 
@@ -317,7 +317,7 @@ TEST(LoaderErrors, Places) {
   EXPECT_EQ(error_of(scenario_with("", "places:\n  shops: {file: shops.csv}\n")),
             R"(t.yaml:2:3: places.shops: expected one of the keys homes, work, other, found unknown key "shops")");
   EXPECT_EQ(error_of(scenario_with("", "places:\n  other: pois.csv\n")),
-            R"(t.yaml:2:10: places.other: expected a demand mapping {file, weight}, found "pois.csv")");
+            R"(t.yaml:2:10: places.other: expected a demand mapping {file, weight, crs}, found "pois.csv")");
   EXPECT_EQ(error_of(scenario_with("", "places: [homes]\n")),
             R"(t.yaml:1:9: places: expected a places mapping {homes, work, other}, found a list)");
 }

@@ -289,7 +289,7 @@ TEST(StationSourceErrors, StationFiles) {
             kAt + R"(:3:15: station_files[0].dc_power: expected a charging power from 0.5 to 5000 kW (evsim's plausibility limit), found "0kW")");
   EXPECT_EQ(error_of(scenario_with("station_files", "station_files:\n  - file: stations.csv\n    publik: true\n"), kScenario),
             kAt + R"(:3:5: station_files[0].publik: expected one of the keys file, columns, dc_power, ac_power, price, )"
-                  R"(public, found unknown key "publik")");
+                  R"(public, crs, keep_within, found unknown key "publik")");
 }
 
 TEST(StationSourceErrors, UnknownColumnRenameKey) {
