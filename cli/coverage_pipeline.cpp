@@ -215,7 +215,7 @@ int run_place(const PlaceOptions& o, std::ostream& out, std::ostream& err) {
     enter_phase(Phase::build);
     const models::geometry::Datum candidates_crs = parse_option_crs(o.candidates_crs);
     c = models::build_coverage_case(sc);
-    plan = &models::find_plan(c, o.plan);
+    plan = &models::find_plan(c, sc, o.plan);
     if (o.candidates) candidates = read_candidates(*o.candidates, candidates_crs, c.network, sc.snapping.max_snap_distance_m);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";

@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "models/charging/resolve_stations.hpp"
 #include "models/demand/node_weights.hpp"
 #include "models/geometry/polygon.hpp"
 #include "models/road/load_road.hpp"
 #include "models/road/point_locator.hpp"
+#include "scenarios/plans.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::models {
@@ -85,14 +88,12 @@ CoverageCase build_coverage_case(const scenarios::Scenario& sc) {
   return out;
 }
 
-const CoveragePlan& find_plan(const CoverageCase& c, const std::string& name) {
+const CoveragePlan& find_plan(const CoverageCase& c, const scenarios::Scenario& sc, const std::string& name) {
+  scenarios::find_plan(sc, name);  // the one error for an unknown plan
   for (const CoveragePlan& p : c.plans) {
     if (p.name == name) return p;
   }
-  std::string names;
-  for (const CoveragePlan& p : c.plans) names += (names.empty() ? "" : ", ") + p.name;
-  throw scenarios::ScenarioError("(command line)", 0, 0, "--plan", fmt::format("one of the plans {}", names),
-                                 scenarios::quote(name));
+  throw std::logic_error("find_plan: the coverage case lacks plan " + name);
 }
 
 }  // namespace evsim::models

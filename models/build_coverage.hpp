@@ -56,6 +56,6 @@ struct CoverageCase {
 CoverageCase build_coverage_case(const scenarios::Scenario& scenario);
 
 // The plan of that name; throws scenarios::ScenarioError (key "--plan") when there is none.
-const CoveragePlan& find_plan(const CoverageCase& c, const std::string& name);
+const CoveragePlan& find_plan(const CoverageCase& c, const scenarios::Scenario& scenario, const std::string& name);
 
 }  // namespace evsim::models

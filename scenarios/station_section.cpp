@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "scenarios/defaults.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::scenarios {
@@ -26,7 +27,7 @@ PlugSpec read_plug(const NodeRef& ref) {
              .kind = read_choice(map.need("kind"), kKinds) == 0 ? PlugKind::ac : PlugKind::dc};
   const auto connector = map.get("connector");
   p.connector = connector ? read_connector(*connector)
-                          : std::string(p.kind == PlugKind::ac ? kDefaultAcConnector : kDefaultDcConnector);
+                          : std::string(default_connector(p.kind));
   return p;
 }
 

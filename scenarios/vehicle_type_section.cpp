@@ -6,21 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "scenarios/defaults.hpp"
 #include "scenarios/scenario_error.hpp"
 #include "scenarios/sections.hpp"
 
 namespace evsim::scenarios {
 namespace {
 
-constexpr double kDefaultKneeSoc = 0.8;
-constexpr double kDefaultPowerAtFull = 0.2;
-
-// Full power up to the knee, then linear down to power_at_full * full power at SoC 1.
-std::vector<CurvePointSpec> knee_curve(double max_power_kw, double knee_soc, double power_at_full) {
-  return {{.soc = 0.0, .power_kw = max_power_kw},
-          {.soc = knee_soc, .power_kw = max_power_kw},
-          {.soc = 1.0, .power_kw = power_at_full * max_power_kw}};
-}
 
 std::vector<CurvePointSpec> read_knee(const NodeRef& ref, double max_power_kw) {
   const MapReader map(ref, {"knee", "power_at_full"}, "a knee mapping {knee, power_at_full}");
@@ -94,12 +86,6 @@ std::vector<std::string> read_connectors(const NodeRef& ref) {
   return connectors;
 }
 
-std::vector<std::string> default_connectors(const VehicleTypeSpec& t) {
-  std::vector<std::string> connectors;
-  if (t.max_ac_power_kw > 0.0) connectors.emplace_back(kDefaultAcConnector);
-  if (t.max_dc_power_kw > 0.0) connectors.emplace_back(kDefaultDcConnector);
-  return connectors;
-}
 
 VehicleTypeSpec read_vehicle_type(const NodeRef& ref, UniqueNames& names) {
   const MapReader map(ref,
@@ -128,9 +114,9 @@ VehicleTypeSpec read_vehicle_type(const NodeRef& ref, UniqueNames& names) {
   const double max_power_kw = std::max(t.max_ac_power_kw, t.max_dc_power_kw);
   const auto curve = map.get("charging_curve");
   t.charging_curve = curve ? read_charging_curve(*curve, max_power_kw)
-                           : knee_curve(max_power_kw, kDefaultKneeSoc, kDefaultPowerAtFull);
+                           : default_charging_curve(t.max_ac_power_kw, t.max_dc_power_kw);
   const auto connectors = map.get("connectors");
-  t.connectors = connectors ? read_connectors(*connectors) : default_connectors(t);
+  t.connectors = connectors ? read_connectors(*connectors) : default_connectors(t.max_ac_power_kw, t.max_dc_power_kw);
   if (const auto aero = map.get("aero_share")) t.aero_share = read_fraction(*aero);
   if (const auto speed = map.get("reference_speed")) {
     t.reference_speed_kmh = read_quantity_in(*speed, Quantity::speed, kRoadSpeedRange);

@@ -6,6 +6,7 @@
 
 #include "models/charging/station_file.hpp"
 #include "models/road/point_locator.hpp"
+#include "scenarios/defaults.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::models::charging {
@@ -36,8 +37,7 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
     std::vector<Plug> plugs;
     for (const scenarios::PlugSpec& p : spec.plugs) {
       const bool dc = p.kind == scenarios::PlugKind::dc;
-      const std::string_view default_connector = dc ? scenarios::kDefaultDcConnector : scenarios::kDefaultAcConnector;
-      const fleet::ConnectorSet connector = connectors.find(p.connector.empty() ? default_connector : p.connector);
+      const fleet::ConnectorSet connector = connectors.find(p.connector.empty() ? scenarios::default_connector(p.kind) : p.connector);
       for (std::uint32_t i = 0; i < p.count; ++i) {
         plugs.push_back({.dc = dc, .power_kw = p.power_kw, .connector = connector});
       }

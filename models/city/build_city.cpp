@@ -9,6 +9,8 @@
 #include "models/demand/plan_generator.hpp"
 #include "models/road/load_road.hpp"
 #include "models/road/point_locator.hpp"
+#include "scenarios/defaults.hpp"
+#include "scenarios/plans.hpp"
 #include "scenarios/scenario_error.hpp"
 
 namespace evsim::models::city {
@@ -18,18 +20,11 @@ namespace {
 std::pair<std::vector<scenarios::StationSpec>, std::vector<scenarios::StationFileSpec>> plan_sources(
     const scenarios::Scenario& sc, std::string_view plan) {
   auto sources = std::make_pair(sc.stations, sc.station_files);
-  if (plan == scenarios::kBasePlanName) return sources;
-  std::string known(scenarios::kBasePlanName);
-  for (const scenarios::PlanSpec& p : sc.plans) {
-    if (p.name == plan) {
-      sources.first.insert(sources.first.end(), p.stations.begin(), p.stations.end());
-      sources.second.insert(sources.second.end(), p.station_files.begin(), p.station_files.end());
-      return sources;
-    }
-    known += ", " + p.name;
+  if (const scenarios::PlanSpec* p = scenarios::find_plan(sc, plan)) {
+    sources.first.insert(sources.first.end(), p->stations.begin(), p->stations.end());
+    sources.second.insert(sources.second.end(), p->station_files.begin(), p->station_files.end());
   }
-  throw scenarios::ScenarioError(sc.source_file.string(), 0, 0, "plans", fmt::format("one of the plans {}", known),
-                                 scenarios::quote(std::string(plan)));
+  return sources;
 }
 
 }  // namespace
@@ -38,15 +33,15 @@ fleet::VehicleType make_vehicle_type(const scenarios::VehicleTypeSpec& spec, cha
   std::vector<fleet::CurvePoint> points;
   for (const scenarios::CurvePointSpec& p : spec.charging_curve) points.push_back({.soc = p.soc, .power_kw = p.power_kw});
   if (points.empty()) {  // the loader fills the default; structs built in code may leave it out
-    const double max_kw = std::max(spec.max_ac_power_kw, spec.max_dc_power_kw);
-    points = {{0.0, max_kw}, {0.8, max_kw}, {1.0, 0.2 * max_kw}};
+    for (const scenarios::CurvePointSpec& p : scenarios::default_charging_curve(spec.max_ac_power_kw, spec.max_dc_power_kw)) {
+      points.push_back({.soc = p.soc, .power_kw = p.power_kw});
+    }
   }
   fleet::ConnectorSet set = 0;
-  if (spec.connectors.empty()) {
-    if (spec.max_ac_power_kw > 0.0) set |= connectors.bit(scenarios::kDefaultAcConnector);
-    if (spec.max_dc_power_kw > 0.0) set |= connectors.bit(scenarios::kDefaultDcConnector);
-  }
-  for (const std::string& name : spec.connectors) set |= connectors.bit(name);
+  const std::vector<std::string> names = spec.connectors.empty()
+                                             ? scenarios::default_connectors(spec.max_ac_power_kw, spec.max_dc_power_kw)
+                                             : spec.connectors;
+  for (const std::string& name : names) set |= connectors.bit(name);
   return fleet::VehicleType{
       .name = spec.name,
       .battery_kwh = spec.battery_kwh,

@@ -46,6 +46,7 @@ struct StationReading {
 
 StationReading coverage_of(const fs::path& scenario, const std::string& tag) {
   const std::string out = result_path(tag + ".h5");
+  fs::remove(out);  // from an earlier run of the suite: -o never overwrites
   const auto r = run_evsim("coverage " + scenario.string() + " -o " + out, tag);
   EXPECT_EQ(r.exit_code, 0) << r.out;
   const auto stations = evsim::output::read_table(out, "/coverage/plan/base/stations");
