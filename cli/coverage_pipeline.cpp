@@ -181,7 +181,9 @@ int run_coverage(const CoverageOptions& o, std::ostream& out, std::ostream& err)
   }
   enter_phase(Phase::done);
   if (o.json) {
-    out << output::coverage_json(c, plans, radius_m) << "\n";
+    const std::string json = output::coverage_json(c, plans, radius_m);
+    output::check_finite_json(json);
+    out << json << "\n";
   } else {
     out << output::coverage_text(c, plans, radius_m);
     if (!o.output.empty()) out << "results: " << o.output.string() << "\n";

@@ -16,6 +16,7 @@
 #include "models/run_size.hpp"
 #include "cli/run_reports.hpp"
 #include "output/input_report.hpp"
+#include "output/json.hpp"
 #include "output/result_file.hpp"
 #include "output/run_recorder.hpp"
 #include "output/summary.hpp"
@@ -173,7 +174,9 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   summary.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 
   if (options.json) {
-    out << output::to_json(summary) << "\n";
+    const std::string json = output::to_json(summary);
+    output::check_finite_json(json);
+    out << json << "\n";
   } else {
     out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary) << "results: " << out_path.string() << "\n";
   }

@@ -50,9 +50,13 @@ const Headline kHeadlines[] = {
      [](const PlanCoverage& p) { return p.result.accessibility_gini; }},
 };
 
+// Result files hold no NaN or infinity: a distance to no reachable charger, or a measure with nothing
+// to average, is written as -1 (kNone) in tables and null in JSON.
+constexpr double kNone = -1.0;
+double finite_or_none(double x) { return std::isfinite(x) ? x : kNone; }
+
 std::string number(double x) {
-  if (std::isnan(x)) return "null";
-  if (std::isinf(x)) return x > 0 ? "\"inf\"" : "\"-inf\"";
+  if (!std::isfinite(x)) return "null";
   return fmt::format("{}", x);  // shortest text that reads back to the same double
 }
 
@@ -75,7 +79,7 @@ Table plans_table(const std::vector<PlanCoverage>& plans) {
   t.columns.push_back(column("public_plugs", "1", "plugs of public stations", std::move(plugs)));
   for (const Headline& h : kHeadlines) {
     std::vector<double> values;
-    for (const auto& p : plans) values.push_back(h.get(p));
+    for (const auto& p : plans) values.push_back(finite_or_none(h.get(p)));
     t.columns.push_back(column(h.name, h.units, h.description, std::move(values)));
   }
   return t;
@@ -106,8 +110,10 @@ Table nodes_table(const models::CoverageCase& c, const PlanCoverage& p) {
   if (source_id.size() == n) t.columns.push_back(column("source_id", "1", "node id in the source data", std::move(source_id)));
   t.columns.push_back(column("demand", "1", "demand weight snapped to this node (1 each without a demand file)", std::move(demand)));
   t.columns.push_back(column("in_area", "1", "1 inside the planning area", std::move(in_area)));
-  t.columns.push_back(column("distance_m", "m", "road distance to the nearest public charger (inf: none reachable)",
-                             std::vector<double>(p.result.distance_m)));
+  std::vector<double> distance(p.result.distance_m.size());
+  for (std::size_t i = 0; i < distance.size(); ++i) distance[i] = finite_or_none(p.result.distance_m[i]);
+  t.columns.push_back(column("distance_m", "m", "road distance to the nearest public charger (-1: none reachable)",
+                             std::move(distance)));
   t.columns.push_back(column("nearest_station", "1", "row of the plan's /stations table, 4294967295 for none",
                              std::vector<std::uint32_t>(p.result.nearest_station)));
   t.columns.push_back(column("accessibility", "1/demand", "2SFCA accessibility A_i", std::vector<double>(p.result.accessibility)));
@@ -145,7 +151,7 @@ Table uncovered_table(const models::CoverageCase& c, const PlanCoverage& p) {
     demand.push_back(u.demand);
     cx.push_back(u.centroid_x_m);
     cy.push_back(u.centroid_y_m);
-    max_d.push_back(u.max_distance_m);
+    max_d.push_back(finite_or_none(u.max_distance_m));
     farthest.push_back(u.farthest_node);
     if (c.network.projection) {
       const road::LonLat ll = c.network.projection->to_lon_lat(u.centroid_x_m, u.centroid_y_m);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 namespace evsim::output {
 
 std::string json_string(std::string_view text) {
@@ -22,6 +24,26 @@ std::string json_string(std::string_view text) {
     }
   }
   return out + "\"";
+}
+
+void check_finite_json(std::string_view json) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      continue;
+    }
+    if (json.substr(i, 3) == "nan" || json.substr(i, 3) == "inf") {
+      throw std::logic_error(fmt::format("JSON output holds a non-finite number near \"{}\"",
+                                         json.substr(i >= 20 ? i - 20 : 0, 30)));
+    }
+  }
 }
 
 }  // namespace evsim::output

@@ -7,5 +7,8 @@ namespace evsim::output {
 
 // `text` as a JSON string literal, quotes included.
 std::string json_string(std::string_view text);
+// Throws std::logic_error when `json` holds a NaN or an infinity written as a bare number (as
+// fmt writes them: nan, inf, -inf): no evsim JSON may carry one, so a final check fails loudly.
+void check_finite_json(std::string_view json);
 
 }  // namespace evsim::output

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include <system_error>
 #include <utility>
 
@@ -162,6 +164,10 @@ void ResultFile::write_table(const std::string& group_path, const Table& table) 
 void ResultFile::write_attribute(const std::string& object_path, const std::string& name,
                                  const AttributeValue& value) {
   Impl& impl = open_impl("write an attribute");
+  if (const double* x = std::get_if<double>(&value); x != nullptr && !std::isfinite(*x)) {
+    throw std::logic_error(fmt::format("{}: {} attribute {} is {}, which no result file may hold",
+                                       impl.partial_path.string(), object_path, name, *x));
+  }
   const Session session;
   const Where where{impl.partial_path, object_path};
   const Handle object = h5::object_exists(impl.file.get(), where) ? h5::open_object(impl.file.get(), where)

@@ -1,5 +1,7 @@
 #include "output/run_recorder.hpp"
 
+#include <cmath>
+
 #include "output/columns.hpp"
 
 namespace evsim::output {
@@ -59,8 +61,8 @@ Table needs_table(const RunRecorder& r, const models::city::CityModel& model) {
                              n, [](const NeedRecord& x) { return x.free_plug_within_radius; }),
        project<double>("detour_m", "m", "extra distance driven for this need (docs/charging-model.md)", n,
                        [](const NeedRecord& x) { return x.detour_m; }),
-       project<double>("nearest_station_m", "m", "road distance to the nearest public station that can serve it (inf: none)",
-                       n, [](const NeedRecord& x) { return x.nearest_station_m; })}};
+       project<double>("nearest_station_m", "m", "road distance to the nearest public station that can serve it (-1: none)",
+                       n, [](const NeedRecord& x) { return std::isfinite(x.nearest_station_m) ? x.nearest_station_m : -1.0; })}};
 }
 
 Table sessions_table(const RunRecorder& r) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include <stdexcept>
 #include <unordered_set>
 
@@ -29,6 +31,16 @@ void Table::check() const {
     if (column.size() != columns.front().size()) {
       throw std::logic_error(fmt::format("table column \"{}\" has {} rows but column \"{}\" has {}", column.name,
                                          column.size(), columns.front().name, columns.front().size()));
+    }
+    // No NaN or infinity ever reaches a result file: a model that produced one has a bug, and a reader
+    // would average it silently. Columns say in their description what stands for "none" instead.
+    if (const auto* numbers = std::get_if<std::vector<double>>(&column.data)) {
+      for (std::size_t row = 0; row < numbers->size(); ++row) {
+        if (!std::isfinite((*numbers)[row])) {
+          throw std::logic_error(fmt::format("table column \"{}\" row {} holds {}, which no result file may hold",
+                                             column.name, row, (*numbers)[row]));
+        }
+      }
     }
     if (const auto* strings = std::get_if<std::vector<std::string>>(&column.data)) {
       for (std::size_t row = 0; row < strings->size(); ++row) {

@@ -334,7 +334,7 @@ def check_needs(run):
             fail(c, f"row {k}: vehicle {v}, reason {reason}, outcome {outcome} out of range")
         if int(n["segment"][k]) != run.segment_of_vehicle[v]:
             fail(c, f"row {k}: segment {n['segment'][k]}, but vehicle {v} is in segment {run.segment_of_vehicle[v]}")
-        if n["free_plug_within_radius"][k] and not n["nearest_station_m"][k] <= R:
+        if n["free_plug_within_radius"][k] and not 0 <= n["nearest_station_m"][k] <= R:
             fail(c, f"row {k}: a free plug within {R} m, but the nearest station is {n['nearest_station_m'][k]} m away")
         rows = run.sessions_of_need.get(k, [])
         plugged = [i for i in rows if run.plugged[i]]

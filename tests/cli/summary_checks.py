@@ -48,7 +48,7 @@ def fleet_metrics(run, vehicle_mask):
     ended = m["needs"] - m["needs_open_at_end"]
     m["unserved_share"] = (m["needs_unserved"] + m["needs_no_station"]) / ended if ended else 0.0
     with_free_plug = int(np.sum(needs & (nd["free_plug_within_radius"] == 1)))
-    with_station = int(np.sum(needs & (nd["nearest_station_m"] <= run.sc.availability_radius_m)))
+    with_station = int(np.sum(needs & (nd["nearest_station_m"] >= 0) & (nd["nearest_station_m"] <= run.sc.availability_radius_m)))
     m["free_plug_within_radius_share"] = with_free_plug / m["needs"] if m["needs"] else 0.0
     m["station_within_radius_share"] = with_station / m["needs"] if m["needs"] else 0.0
     waits = smask & (s["place"] == PUBLIC) & run.plugged & ~run.session_opportunistic

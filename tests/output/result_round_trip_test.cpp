@@ -9,6 +9,8 @@
 #include <limits>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "output/result_file.hpp"
 #include "output/result_reader.hpp"
 
@@ -16,6 +18,16 @@ namespace evsim::output {
 namespace {
 
 namespace fs = std::filesystem;
+
+template <class F>
+std::string error_of(F&& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "no error";
+}
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -42,7 +54,7 @@ Table every_type() {
           Column{.name = "energy_kwh",
                  .units = "kWh",
                  .description = "energy delivered",
-                 .data = std::vector<double>{kNaN, kInf, -kInf, -0.0, std::numeric_limits<double>::denorm_min()}},
+                 .data = std::vector<double>{std::numeric_limits<double>::max(), -1.0, -std::numeric_limits<double>::max(), -0.0, std::numeric_limits<double>::denorm_min()}},
           Column{.name = "completed", .units = "1", .data = std::vector<std::uint8_t>{0, 1, 1, 0, 255}},
           Column{.name = "site",
                  .units = "1",
@@ -103,7 +115,25 @@ TEST_F(OutputRoundTrip, EveryColumnTypeKeepsItsValues) {
       EXPECT_EQ(column, expected.columns[i]);
     }
   }
-  EXPECT_TRUE(std::isnan(std::get<std::vector<double>>(read.column("energy_kwh").data)[0]));
+  EXPECT_TRUE(std::signbit(std::get<std::vector<double>>(read.column("energy_kwh").data)[3]));  // -0.0 kept
+}
+
+// No NaN or infinity ever reaches a result file: the writer refuses it loudly (an internal error,
+// since every model value should be finite), and the file is not written.
+TEST_F(OutputRoundTrip, NonFiniteValuesAreRefused) {
+  for (const double bad : {kNaN, kInf, -kInf}) {
+    const fs::path path = folder_ / "non_finite.h5";
+    fs::remove(path);
+    fs::remove(fs::path(path.string() + ".partial"));
+    ResultFile file = ResultFile::create(path);
+    Table t{.columns = {Column{.name = "energy_kwh", .units = "kWh", .data = std::vector<double>{1.0, bad}}}};
+    EXPECT_EQ(error_of([&] { file.write_table("/sessions", t); }),
+              fmt::format("{}.partial: /sessions: table column \"energy_kwh\" row 1 holds {}, which no result file may "
+                          "hold",
+                          path.string(), bad));
+    EXPECT_EQ(error_of([&] { file.write_attribute("/kpi", "max_queue", bad); }),
+              fmt::format("{}.partial: /kpi attribute max_queue is {}, which no result file may hold", path.string(), bad));
+  }
 }
 
 TEST_F(OutputRoundTrip, GroupAttributesGiveRowsAndColumnOrder) {
@@ -198,7 +228,7 @@ TEST_F(OutputRoundTrip, AttributesOfEveryTypeRoundTripAndReplace) {
   file.write_attribute("/kpi", "vehicles", std::uint64_t{18'446'744'073'709'551'615ULL});
   file.write_attribute("/kpi", "mean_wait_s", 0.0);
   file.write_attribute("/kpi", "mean_wait_s", 41.5);
-  file.write_attribute("/kpi", "max_queue", kInf);
+  file.write_attribute("/kpi", "max_queue", 1e308);
   file.write_table("/sessions", every_type());
   file.write_attribute("/sessions/site", "note", "attached to a dataset");
   file.finish(RunStatus::complete);
@@ -208,7 +238,7 @@ TEST_F(OutputRoundTrip, AttributesOfEveryTypeRoundTripAndReplace) {
   EXPECT_EQ(reader.read_attribute("/kpi", "sessions"), AttributeValue{std::int64_t{-12}});
   EXPECT_EQ(reader.read_attribute("/kpi", "vehicles"), AttributeValue{std::uint64_t{18'446'744'073'709'551'615ULL}});
   EXPECT_EQ(reader.read_attribute("/kpi", "mean_wait_s"), AttributeValue{41.5});
-  EXPECT_EQ(reader.read_attribute("/kpi", "max_queue"), AttributeValue{kInf});
+  EXPECT_EQ(reader.read_attribute("/kpi", "max_queue"), AttributeValue{1e308});
   EXPECT_EQ(reader.read_attribute("/sessions/site", "note"), AttributeValue{"attached to a dataset"});
 }
 

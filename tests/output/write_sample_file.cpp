@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
                             .replication = 2,
                             .start_wall_clock = "2025-03-01T14:05:09Z",
                             .command_line = "evsim run depot.yaml"});
-    const double inf = std::numeric_limits<double>::infinity();
+    const double lowest = std::numeric_limits<double>::max();
     file.write_table(
         "/sessions",
         Table{.columns = {
@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
                          .data = std::vector<std::uint32_t>{0, 4'294'967'295U, 7}},
                   Column{.name = "energy_kwh",
                          .units = "kWh",
-                         .data = std::vector<double>{12.5, std::numeric_limits<double>::quiet_NaN(), -inf}},
+                         .data = std::vector<double>{12.5, -0.0, -lowest}},
                   Column{.name = "completed", .units = "1", .data = std::vector<std::uint8_t>{1, 0, 1}},
                   Column{.name = "site", .units = "1", .data = std::vector<std::string>{"常州", "", "Zürich"}},
               }});
