@@ -56,7 +56,7 @@ void BM_CityRun(benchmark::State& state) {
     build_s = std::chrono::duration<double>(t1 - t0).count();
     run_s = std::chrono::duration<double>(t2 - t1).count();
     events = simulator.executed_count();
-    vehicles = city.world.plan.vehicles.size();
+    vehicles = city.world.schedule.vehicles.size();
     route_misses = model.router().cache_misses();
     route_queries = model.router().cache_hits() + route_misses;
     state.SetIterationTime(build_s + run_s);

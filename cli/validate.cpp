@@ -56,7 +56,7 @@ int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, 
     out << fmt::format("{}: valid: {} road nodes, {} road edges, {} stations, {} vehicles with {} planned trips in {} "
                        "segments, {} plans\n",
                        scenario.string(), w.roads.node_count(), w.roads.edge_count(), w.stations.size(),
-                       w.plan.vehicles.size(), w.plan.legs.size(), sc.fleet.size(), sc.plans.size() + 1);
+                       w.schedule.vehicles.size(), w.schedule.legs.size(), sc.fleet.size(), sc.plans.size() + 1);
     return kExitOk;
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";

@@ -3,7 +3,7 @@
 // output/ turns them into files. Units as everywhere: kWh, kW, m, integer ms.
 #include <cstdint>
 
-#include "models/demand/fleet_plan.hpp"
+#include "models/demand/fleet_schedule.hpp"
 #include "models/road/road_graph.hpp"
 #include "sim/time.hpp"
 

@@ -89,7 +89,7 @@ Table stations_table(const models::city::CityInputs& city, const models::city::C
 
 Table vehicles_table(const models::city::CityInputs& city, const models::city::CityModel& model, const RunRecorder& r) {
   const auto& vehicles = model.vehicles();
-  const auto& plans = city.world.plan.vehicles;
+  const auto& plans = city.world.schedule.vehicles;
   const std::size_t n = vehicles.size();
   std::vector<double> distance(n, 0.0), driven(n, 0.0), charged(n, 0.0), wait_min(n, 0.0), soc0, soc1, charger_kw;
   std::vector<std::uint32_t> type, segment, start, charger, trips(n, 0), sessions(n, 0), needs(n, 0), unserved(n, 0);
@@ -111,7 +111,7 @@ Table vehicles_table(const models::city::CityInputs& city, const models::city::C
   }
   for (std::size_t v = 0; v < n; ++v) {
     const auto& veh = vehicles[v];
-    const auto& names = city.world.plan.names;
+    const auto& names = city.world.schedule.names;
     name.push_back(v < names.size() && !names[v].empty() ? names[v] : std::string{});
     type.push_back(veh.type);
     segment.push_back(veh.segment);

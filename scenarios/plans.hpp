@@ -1,7 +1,7 @@
 #pragma once
 // Plan names, resolved in one place: kBasePlanName is the scenario's own stations, any other name
 // must be one of its `plans` (the station plans that add to the base; not a vehicle's day plan,
-// which is models/demand's VehiclePlan).
+// which is models/demand's VehicleSchedule).
 #include <string_view>
 
 #include "scenarios/scenario.hpp"

@@ -6,7 +6,7 @@
 
 #include "models/charging/connectors.hpp"
 #include "models/charging/resolve_stations.hpp"
-#include "models/demand/plan_generator.hpp"
+#include "models/demand/schedule_generator.hpp"
 #include "models/road/load_road.hpp"
 #include "models/road/point_locator.hpp"
 #include "scenarios/defaults.hpp"
@@ -95,7 +95,7 @@ CityInputs build_city(const scenarios::Scenario& sc, const sim::RandomStreams& s
     world.segments.push_back(make_segment_policy(s));
     city.segment_names.push_back(s.name);
   }
-  world.plan = demand::generate_fleet_plan(sc, locator, streams);
+  world.schedule = demand::generate_fleet_schedule(sc, locator, streams);
   world.settings = RunSettings{.horizon = sim::kTimeZero + sc.run.horizon,
                                .sample_interval = sc.run.sample_interval,
                                .ambient_temperature_c = sc.run.ambient_temperature_c,

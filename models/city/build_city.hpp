@@ -5,7 +5,7 @@
 // Checks that need the road network happen here and throw scenarios::ScenarioError naming the
 // scenario key or file row (a station on a node outside the network, a trip file's unknown node).
 //
-// Random streams: demand/plan_generator.hpp draws each segment's plans from its own stream;
+// Random streams: demand/schedule_generator.hpp draws each segment's plans from its own stream;
 // stations draw nothing, so adding a station changes no vehicle's plan.
 #include <cstdint>
 #include <optional>

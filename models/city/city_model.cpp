@@ -33,10 +33,10 @@ CityModel::CityModel(sim::Simulator& simulator, const CityWorld& world, RunObser
 }
 
 void CityModel::start() {
-  const demand::FleetPlan& plan = world_.plan;
+  const demand::FleetSchedule& plan = world_.schedule;
   vehicles_.resize(plan.vehicles.size());
   for (VehicleId v = 0; v < vehicles_.size(); ++v) {
-    const demand::VehiclePlan& p = plan.vehicles[v];
+    const demand::VehicleSchedule& p = plan.vehicles[v];
     Vehicle& veh = vehicles_[v];
     veh.type = p.type;
     veh.segment = p.segment;
@@ -45,7 +45,7 @@ void CityModel::start() {
     veh.last_arrival = now();
   }
   for (VehicleId v = 0; v < vehicles_.size(); ++v) {
-    const demand::VehiclePlan& p = plan.vehicles[v];
+    const demand::VehicleSchedule& p = plan.vehicles[v];
     const std::span<const demand::Leg> legs = plan.legs_of(v);
     const bool depot = std::any_of(legs.begin(), legs.end(),
                                    [](const demand::Leg& l) { return l.activity == demand::Activity::depot; });

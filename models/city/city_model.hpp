@@ -2,7 +2,7 @@
 // The city model: a fleet following its plans on the road network, needing charge, choosing,
 // queueing at and charging on public stations, and charging at home or at the depot.
 //
-// Driving: a leg departs at max(not_before, arrival + min_stay) (demand/fleet_plan.hpp) along the
+// Driving: a leg departs at max(not_before, arrival + min_stay) (demand/fleet_schedule.hpp) along the
 // fastest path (contraction hierarchy, cached). It uses trip_energy_kwh (fleet/consumption.hpp)
 // at the run's ambient temperature. A trip the battery cannot cover is first tried with a
 // charging stop (an en-route need); if none is reachable the vehicle drives until the battery is

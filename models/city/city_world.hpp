@@ -12,7 +12,7 @@
 #include "models/charging/station.hpp"
 #include "models/coverage/length_graph.hpp"
 #include "models/coverage/nearest_stations_table.hpp"
-#include "models/demand/fleet_plan.hpp"
+#include "models/demand/fleet_schedule.hpp"
 #include "models/fleet/vehicle_type.hpp"
 #include "models/road/contraction_hierarchy.hpp"
 #include "models/road/road_graph.hpp"
@@ -62,7 +62,7 @@ struct CityWorld {
   std::vector<SegmentPolicy> segments;
   std::vector<charging::Station> stations;
   std::vector<std::uint32_t> public_stations;   // the station ids `nearest` lists, by its indices
-  demand::FleetPlan plan;
+  demand::FleetSchedule schedule;
   RunSettings settings;
 };
 

@@ -16,7 +16,7 @@ double CityModel::route_energy_kwh(VehicleId v, const road::RouteCost& cost) con
 
 void CityModel::schedule_departure(VehicleId v) {
   Vehicle& veh = vehicles_[v];
-  const std::span<const demand::Leg> legs = world_.plan.legs_of(v);
+  const std::span<const demand::Leg> legs = world_.schedule.legs_of(v);
   veh.departure_at = sim::kTimeMax;
   while (veh.next_leg < legs.size()) {
     const demand::Leg& leg = legs[veh.next_leg];
@@ -59,7 +59,7 @@ void CityModel::depart(VehicleId v) {
 void CityModel::start_leg(VehicleId v) {
   Vehicle& veh = vehicles_[v];
   veh.departure_due = false;
-  const std::span<const demand::Leg> legs = world_.plan.legs_of(v);
+  const std::span<const demand::Leg> legs = world_.schedule.legs_of(v);
   if (veh.next_leg >= legs.size()) {
     veh.state = VehicleState::parked;
     return;
@@ -85,7 +85,7 @@ void CityModel::start_leg(VehicleId v) {
 
 void CityModel::drive(VehicleId v, road::NodeId destination, TripPurpose purpose) {
   Vehicle& veh = vehicles_[v];
-  const std::span<const demand::Leg> legs = world_.plan.legs_of(v);
+  const std::span<const demand::Leg> legs = world_.schedule.legs_of(v);
   const demand::Activity activity =
       veh.next_leg < legs.size() ? legs[veh.next_leg].activity : demand::Activity::home;
   const road::RouteCost cost = router_.route(veh.at, destination);
@@ -152,7 +152,7 @@ void CityModel::after_leg(VehicleId v, demand::Activity activity, bool arrived) 
   Vehicle& veh = vehicles_[v];
   veh.state = VehicleState::parked;
   schedule_departure(v);
-  const demand::VehiclePlan& plan = world_.plan.vehicles[v];
+  const demand::VehicleSchedule& plan = world_.schedule.vehicles[v];
   const SegmentPolicy& policy = policy_of(v);
   if (plan.charger_power_kw > 0.0 && veh.at == plan.charger_node &&
       (activity == demand::Activity::home || activity == demand::Activity::depot)) {
@@ -166,7 +166,7 @@ void CityModel::after_leg(VehicleId v, demand::Activity activity, bool arrived) 
     start_need(v, NeedReason::low_soc, kInvalid);
     return;
   }
-  const std::span<const demand::Leg> legs = world_.plan.legs_of(v);
+  const std::span<const demand::Leg> legs = world_.schedule.legs_of(v);
   if (veh.next_leg < legs.size() && legs[veh.next_leg].destination != veh.at) {
     const road::RouteCost next = router_.route(veh.at, legs[veh.next_leg].destination);
     const double reserve_kwh = policy.reserve_soc * type_of(v).battery_kwh;

@@ -184,7 +184,7 @@ void CityModel::end_need(VehicleId v, NeedOutcome outcome) {
   if (veh.state != VehicleState::stranded && outcome != NeedOutcome::open_at_end) {
     // The detour: to the stations (already summed), then on to where the vehicle goes next, minus
     // the direct way there from where the need arose.
-    const std::span<const demand::Leg> legs = world_.plan.legs_of(v);
+    const std::span<const demand::Leg> legs = world_.schedule.legs_of(v);
     road::NodeId next = onward != kInvalid ? onward : veh.return_to;
     if (next == kInvalid && veh.next_leg < legs.size()) next = legs[veh.next_leg].destination;
     if (next != kInvalid) {

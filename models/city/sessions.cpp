@@ -74,7 +74,7 @@ void CityModel::plug_in(VehicleId v, StationId s, std::uint32_t plug) {
 void CityModel::start_private_session(VehicleId v, ChargePlace place) {
   Vehicle& veh = vehicles_[v];
   const fleet::VehicleType& type = type_of(v);
-  const double limit = std::min(world_.plan.vehicles[v].charger_power_kw, type.max_ac_power_kw);
+  const double limit = std::min(world_.schedule.vehicles[v].charger_power_kw, type.max_ac_power_kw);
   if (limit <= 0.0) return;
   veh.state = VehicleState::charging;
   veh.place = place;

@@ -10,7 +10,7 @@ namespace evsim::models::city {
 std::vector<std::string> usability_warnings(const CityWorld& world, const std::vector<std::string>& segment_names) {
   // The (type, segment) pairs that occur in the fleet.
   std::set<std::pair<std::uint32_t, std::uint32_t>> users;
-  for (const auto& v : world.plan.vehicles) users.emplace(v.type, v.segment);
+  for (const auto& v : world.schedule.vehicles) users.emplace(v.type, v.segment);
   std::vector<std::string> out;
   std::vector<bool> segment_can_charge(world.segments.size(), false);
   for (const charging::Station& s : world.stations) {

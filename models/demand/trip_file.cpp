@@ -69,7 +69,7 @@ std::string format_trip_time(sim::Duration d) {
   return out;
 }
 
-TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duration horizon, road::PointLocator& locator) {
+TripFileSchedules read_trip_file(const scenarios::TripFileDemand& spec, sim::Duration horizon, road::PointLocator& locator) {
   const road::RoadNetwork& network = locator.network();
   const road::CsvTable csv = road::CsvTable::read(spec.file, spec.mark);
   const std::size_t vehicle_column = csv.require("vehicle");
@@ -84,7 +84,7 @@ TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duratio
   const std::string range =
       fmt::format("a time within the horizon (at least 00:00 and before {})", format_trip_time(horizon));
 
-  TripFilePlans out;
+  TripFileSchedules out;
   std::unordered_map<std::string, std::uint32_t> index_of;
   std::vector<std::vector<Trip>> trips;  // per vehicle, in file order
   for (std::size_t row = 0; row < csv.row_count(); ++row) {
@@ -105,21 +105,21 @@ TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duratio
 
   for (std::vector<Trip>& list : trips) {
     std::stable_sort(list.begin(), list.end(), [](const Trip& a, const Trip& b) { return a.depart < b.depart; });
-    VehiclePlan v{.start = list.front().origin, .first_leg = static_cast<std::uint32_t>(out.plan.legs.size())};
+    VehicleSchedule v{.start = list.front().origin, .first_leg = static_cast<std::uint32_t>(out.schedule.legs.size())};
     road::NodeId at = v.start;
     for (const Trip& trip : list) {
       if (trip.origin != at) {
-        out.plan.legs.push_back({.not_before = trip.depart, .destination = trip.origin, .activity = Activity::recorded});
+        out.schedule.legs.push_back({.not_before = trip.depart, .destination = trip.origin, .activity = Activity::recorded});
         ++out.report.repositioning_legs;
       }
-      out.plan.legs.push_back({.not_before = trip.depart, .destination = trip.destination, .activity = Activity::recorded});
+      out.schedule.legs.push_back({.not_before = trip.depart, .destination = trip.destination, .activity = Activity::recorded});
       at = trip.destination;
     }
-    v.leg_count = static_cast<std::uint32_t>(out.plan.legs.size()) - v.first_leg;
-    out.plan.vehicles.push_back(v);
+    v.leg_count = static_cast<std::uint32_t>(out.schedule.legs.size()) - v.first_leg;
+    out.schedule.vehicles.push_back(v);
   }
   out.report.trips = csv.row_count();
-  out.report.vehicles = static_cast<std::uint32_t>(out.plan.vehicles.size());
+  out.report.vehicles = static_cast<std::uint32_t>(out.schedule.vehicles.size());
   return out;
 }
 

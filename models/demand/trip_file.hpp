@@ -34,7 +34,7 @@
 #include <string_view>
 #include <vector>
 
-#include "models/demand/fleet_plan.hpp"
+#include "models/demand/fleet_schedule.hpp"
 #include "models/road/point_locator.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/time.hpp"
@@ -47,15 +47,15 @@ struct TripFileReport {
   std::uint64_t repositioning_legs = 0;  // legs added to reach a trip's origin
 };
 
-struct TripFilePlans {
+struct TripFileSchedules {
   // Vehicles in order of first appearance, with start, first_leg and leg_count set (first_leg
   // indexes plan.legs); type, segment and initial_soc are left for the caller.
-  FleetPlan plan;
+  FleetSchedule schedule;
   std::vector<std::string> vehicle_ids;  // per vehicle
   TripFileReport report;
 };
 
-TripFilePlans read_trip_file(const scenarios::TripFileDemand& spec, sim::Duration horizon, road::PointLocator& locator);
+TripFileSchedules read_trip_file(const scenarios::TripFileDemand& spec, sim::Duration horizon, road::PointLocator& locator);
 
 // A departure time: "HH:MM" or "HH:MM:SS" on day 0 (00:00 to 24:00), "<days>d HH:MM[:SS]" (e.g.
 // "1d 07:30"), or a duration since the start (scenarios/units.hpp: "31h", "90min", "1d 2h"). No

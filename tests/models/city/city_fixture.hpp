@@ -91,17 +91,17 @@ class CityBuilder {
   VehicleId add_vehicle(std::uint32_t type, std::uint32_t segment, road::NodeId start, double soc,
                         std::vector<demand::Leg> legs, road::NodeId charger = road::kInvalid,
                         double charger_kw = 0.0) {
-    demand::VehiclePlan p{.type = type,
+    demand::VehicleSchedule p{.type = type,
                           .segment = segment,
                           .start = start,
                           .charger_node = charger,
                           .charger_power_kw = charger_kw,
                           .initial_soc = soc,
-                          .first_leg = static_cast<std::uint32_t>(world_.plan.legs.size()),
+                          .first_leg = static_cast<std::uint32_t>(world_.schedule.legs.size()),
                           .leg_count = static_cast<std::uint32_t>(legs.size())};
-    world_.plan.legs.insert(world_.plan.legs.end(), legs.begin(), legs.end());
-    world_.plan.vehicles.push_back(p);
-    return static_cast<VehicleId>(world_.plan.vehicles.size() - 1);
+    world_.schedule.legs.insert(world_.schedule.legs.end(), legs.begin(), legs.end());
+    world_.schedule.vehicles.push_back(p);
+    return static_cast<VehicleId>(world_.schedule.vehicles.size() - 1);
   }
 
   RunSettings& settings() { return world_.settings; }

@@ -83,7 +83,7 @@ TEST(CityInvariants, EnergyIsConserved) {
   const CityBuilder& city = *built;
   const auto& vehicles = city.model().vehicles();
   std::vector<double> balance(vehicles.size(), 0.0);
-  for (VehicleId v = 0; v < vehicles.size(); ++v) balance[v] = city.world().plan.vehicles[v].initial_soc * 40.0;
+  for (VehicleId v = 0; v < vehicles.size(); ++v) balance[v] = city.world().schedule.vehicles[v].initial_soc * 40.0;
   double driven_km = 0.0;
   for (const TripRecord& t : city.records.trips) {
     balance[t.vehicle] -= t.energy_kwh;

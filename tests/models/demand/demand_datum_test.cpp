@@ -57,12 +57,12 @@ TEST(DemandDatum, TripFileInGcj02ReplaysTheTripsOfItsWgs84Twin) {
     spec.crs = d;
     return read_trip_file(spec, std::chrono::hours(24), locator);
   };
-  const TripFilePlans wgs = trips(Datum::wgs84);
-  const TripFilePlans gcj = trips(Datum::gcj02);
-  ASSERT_EQ(gcj.plan.vehicles.size(), 1u);
-  EXPECT_EQ(gcj.plan.vehicles[0].start, wgs.plan.vehicles[0].start);
-  ASSERT_EQ(gcj.plan.legs.size(), wgs.plan.legs.size());
-  for (std::size_t i = 0; i < wgs.plan.legs.size(); ++i) EXPECT_EQ(gcj.plan.legs[i].destination, wgs.plan.legs[i].destination);
+  const TripFileSchedules wgs = trips(Datum::wgs84);
+  const TripFileSchedules gcj = trips(Datum::gcj02);
+  ASSERT_EQ(gcj.schedule.vehicles.size(), 1u);
+  EXPECT_EQ(gcj.schedule.vehicles[0].start, wgs.schedule.vehicles[0].start);
+  ASSERT_EQ(gcj.schedule.legs.size(), wgs.schedule.legs.size());
+  for (std::size_t i = 0; i < wgs.schedule.legs.size(); ++i) EXPECT_EQ(gcj.schedule.legs[i].destination, wgs.schedule.legs[i].destination);
   EXPECT_EQ(gcj.report.repositioning_legs, 0u);
 }
 

@@ -57,7 +57,7 @@ class TripFile : public ::testing::Test {
   std::filesystem::path file;
 
   void SetUp() override { file = scratch_dir() / "trips.csv"; }
-  TripFilePlans read(const std::string& text) {
+  TripFileSchedules read(const std::string& text) {
     return read_trip_file({.file = write_file(file, text)}, horizon, locator);
   }
   std::string error(const std::string& text) {
@@ -67,7 +67,7 @@ class TripFile : public ::testing::Test {
 };
 
 TEST_F(TripFile, GroupsTripsPerVehicleSortsThemAndAddsRepositioningLegs) {
-  const TripFilePlans t = read(
+  const TripFileSchedules t = read(
       "vehicle,depart,origin_node,destination_node\n"
       "taxi-7,1d 07:30,5,17\n"
       "bus,08:00,1,2\n"
@@ -75,16 +75,16 @@ TEST_F(TripFile, GroupsTripsPerVehicleSortsThemAndAddsRepositioningLegs) {
       "taxi-7,1d 07:30,40,41\n"  // same time as the first row: stays after it; starts off 17
       "bus,31h,2,1\n");
   ASSERT_EQ(t.vehicle_ids, (std::vector<std::string>{"taxi-7", "bus"}));
-  ASSERT_EQ(t.plan.vehicles.size(), 2u);
+  ASSERT_EQ(t.schedule.vehicles.size(), 2u);
   EXPECT_EQ(t.report.trips, 5u);
   EXPECT_EQ(t.report.vehicles, 2u);
   EXPECT_EQ(t.report.repositioning_legs, 1u);
 
-  const VehiclePlan& taxi = t.plan.vehicles[0];
+  const VehicleSchedule& taxi = t.schedule.vehicles[0];
   EXPECT_EQ(taxi.start, 3u);
   EXPECT_EQ(taxi.charger_node, road::kInvalid);
   EXPECT_EQ(taxi.charger_power_kw, 0.0);
-  const auto legs = t.plan.legs_of(0);
+  const auto legs = t.schedule.legs_of(0);
   ASSERT_EQ(legs.size(), 4u);
   const sim::Time day1_0730 = at_ms(kDayMs + 7 * kHourMs + 30 * 60'000);
   EXPECT_EQ(legs[0].not_before, at_ms(6 * kHourMs));
@@ -100,9 +100,9 @@ TEST_F(TripFile, GroupsTripsPerVehicleSortsThemAndAddsRepositioningLegs) {
     EXPECT_EQ(leg.skip_after, kNoSkip);
   }
 
-  const VehiclePlan& bus = t.plan.vehicles[1];
+  const VehicleSchedule& bus = t.schedule.vehicles[1];
   EXPECT_EQ(bus.start, 1u);
-  const auto bus_legs = t.plan.legs_of(1);
+  const auto bus_legs = t.schedule.legs_of(1);
   ASSERT_EQ(bus_legs.size(), 2u);
   EXPECT_EQ(bus_legs[0].not_before, at_ms(8 * kHourMs));
   EXPECT_EQ(bus_legs[1].not_before, at_ms(31 * kHourMs));
@@ -110,12 +110,12 @@ TEST_F(TripFile, GroupsTripsPerVehicleSortsThemAndAddsRepositioningLegs) {
 }
 
 TEST_F(TripFile, SnapsXyPoints) {
-  const TripFilePlans t = read(
+  const TripFileSchedules t = read(
       "vehicle,depart,origin_x_m,origin_y_m,destination_x_m,destination_y_m\n"
       "a,00:10,10,-5,290,410\n");  // node 0 -> row 4, col 3 = 43
-  ASSERT_EQ(t.plan.vehicles.size(), 1u);
-  EXPECT_EQ(t.plan.vehicles[0].start, 0u);
-  EXPECT_EQ(t.plan.legs_of(0)[0].destination, 43u);
+  ASSERT_EQ(t.schedule.vehicles.size(), 1u);
+  EXPECT_EQ(t.schedule.vehicles[0].start, 0u);
+  EXPECT_EQ(t.schedule.legs_of(0)[0].destination, 43u);
   ASSERT_EQ(locator.log().kinds().size(), 2u);
   EXPECT_EQ(locator.log().kinds()[0].kind, "trip origin");
   EXPECT_NEAR(locator.log().kinds()[0].max_m, std::hypot(10.0, 5.0), 1e-9);
@@ -129,13 +129,13 @@ TEST_F(TripFile, SnapsLonLatPointsThroughTheNetworksProjection) {
   net.projection = road::LocalProjection(114.05, 22.54);
   const road::LonLat from = net.projection->to_lon_lat(300.0, 200.0);  // node 23
   const road::LonLat to = net.projection->to_lon_lat(900.0, 900.0);    // node 99
-  const TripFilePlans t = read(fmt::format(
+  const TripFileSchedules t = read(fmt::format(
       "vehicle,depart,origin_lon,origin_lat,destination_lon,destination_lat\n"
       "a,12:00,{:.9f},{:.9f},{:.9f},{:.9f}\n",
       from.lon, from.lat, to.lon, to.lat));
-  EXPECT_EQ(t.plan.vehicles[0].start, 23u);
-  EXPECT_EQ(t.plan.legs_of(0)[0].destination, 99u);
-  EXPECT_EQ(t.plan.legs_of(0)[0].not_before, at_ms(12 * kHourMs));
+  EXPECT_EQ(t.schedule.vehicles[0].start, 23u);
+  EXPECT_EQ(t.schedule.legs_of(0)[0].destination, 99u);
+  EXPECT_EQ(t.schedule.legs_of(0)[0].not_before, at_ms(12 * kHourMs));
 }
 
 TEST_F(TripFile, ErrorsNameFileLineColumnAndColumnName) {

@@ -1,4 +1,4 @@
-#include "models/demand/plan_generator.hpp"
+#include "models/demand/schedule_generator.hpp"
 
 #include <gtest/gtest.h>
 
@@ -73,16 +73,16 @@ class PlanGenerator : public ::testing::Test {
  protected:
   road::RoadNetwork net = testing::grid_town();  // 10 x 10 nodes, 100 m apart
 
-  FleetPlan plan(const scenarios::Scenario& sc, std::uint64_t replication = 0, FleetPlanReport* report = nullptr) {
+  FleetSchedule plan(const scenarios::Scenario& sc, std::uint64_t replication = 0, FleetScheduleReport* report = nullptr) {
     road::PointLocator locator(net, sc.snapping.max_snap_distance_m);
-    return generate_fleet_plan(sc, locator, sim::RandomStreams(sc.run.seed, replication), report);
+    return generate_fleet_schedule(sc, locator, sim::RandomStreams(sc.run.seed, replication), report);
   }
 };
 
 TEST_F(PlanGenerator, PrivateCarsCommuteEveryDayAndSomeRunErrands) {
   const scenarios::Scenario sc = town({commuters()});
-  FleetPlanReport report;
-  const FleetPlan p = plan(sc, 0, &report);
+  FleetScheduleReport report;
+  const FleetSchedule p = plan(sc, 0, &report);
   ASSERT_EQ(p.vehicles.size(), 20u);
   ASSERT_EQ(report.segments.size(), 1u);
   EXPECT_EQ(report.segments[0].vehicles, 20u);
@@ -90,7 +90,7 @@ TEST_F(PlanGenerator, PrivateCarsCommuteEveryDayAndSomeRunErrands) {
   int errands = 0;
   int chargers = 0;
   for (std::uint32_t v = 0; v < p.vehicles.size(); ++v) {
-    const VehiclePlan& vp = p.vehicles[v];
+    const VehicleSchedule& vp = p.vehicles[v];
     EXPECT_EQ(vp.type, 0u);
     EXPECT_EQ(vp.segment, 0u);
     EXPECT_GE(vp.initial_soc, 0.5);
@@ -144,7 +144,7 @@ TEST_F(PlanGenerator, PrivateCarsCommuteEveryDayAndSomeRunErrands) {
 
 TEST_F(PlanGenerator, RideHailingShiftsPreDrawTripsThatCoverOneAndAHalfShifts) {
   const scenarios::Scenario sc = town({taxis()});
-  const FleetPlan p = plan(sc);
+  const FleetSchedule p = plan(sc);
   ASSERT_EQ(p.vehicles.size(), 10u);
   const road::RoadGraph& g = net.graph;
   const auto estimate_ms = [&g](road::NodeId a, road::NodeId b) {
@@ -152,7 +152,7 @@ TEST_F(PlanGenerator, RideHailingShiftsPreDrawTripsThatCoverOneAndAHalfShifts) {
     return std::max(m / (25.0 / 3.6) * 1000.0, 60'000.0);
   };
   for (std::uint32_t v = 0; v < p.vehicles.size(); ++v) {
-    const VehiclePlan& vp = p.vehicles[v];
+    const VehicleSchedule& vp = p.vehicles[v];
     EXPECT_EQ(vp.charger_node, road::kInvalid);
     EXPECT_EQ(vp.charger_power_kw, 0.0);
     EXPECT_GE(vp.initial_soc, 0.4);
@@ -203,7 +203,7 @@ TEST_F(PlanGenerator, RideHailingWithZeroIdleAndOnePlaceStillEnds) {
   scenarios::Scenario sc = town({seg}, kDayMs);
   const auto file = write_file(scratch_dir() / "poi.csv", "node,weight\n7,1\n");
   sc.places.other = scenarios::DemandFileSpec{.file = file};
-  const FleetPlan p = plan(sc);
+  const FleetSchedule p = plan(sc);
   // The first trip from home, then trips 7 -> 7 estimated at 1 min each: 3 h of estimates.
   const auto legs = p.legs_of(0);
   ASSERT_GE(legs.size(), 2u);
@@ -213,10 +213,10 @@ TEST_F(PlanGenerator, RideHailingWithZeroIdleAndOnePlaceStillEnds) {
 
 TEST_F(PlanGenerator, LogisticsVansLeaveTheDepotVisitTheirStopsAndReturn) {
   const scenarios::Scenario sc = town({vans()});
-  const FleetPlan p = plan(sc);
+  const FleetSchedule p = plan(sc);
   ASSERT_EQ(p.vehicles.size(), 5u);
   for (std::uint32_t v = 0; v < p.vehicles.size(); ++v) {
-    const VehiclePlan& vp = p.vehicles[v];
+    const VehicleSchedule& vp = p.vehicles[v];
     EXPECT_EQ(vp.type, 1u);
     EXPECT_EQ(vp.start, 44u);
     EXPECT_EQ(vp.charger_node, 44u);
@@ -244,9 +244,9 @@ TEST_F(PlanGenerator, LogisticsVansLeaveTheDepotVisitTheirStopsAndReturn) {
 }
 
 TEST_F(PlanGenerator, DaysCoverTheHorizonRoundedUp) {
-  const FleetPlan p = plan(town({vans(1)}, 2 * kDayMs + 1));
+  const FleetSchedule p = plan(town({vans(1)}, 2 * kDayMs + 1));
   EXPECT_EQ(p.legs_of(0).size(), 3u * 7u);
-  const FleetPlan exact = plan(town({vans(1)}, 2 * kDayMs));
+  const FleetSchedule exact = plan(town({vans(1)}, 2 * kDayMs));
   EXPECT_EQ(exact.legs_of(0).size(), 2u * 7u);
 }
 
@@ -257,15 +257,15 @@ TEST_F(PlanGenerator, TripFileSegmentsTakeTheirVehiclesFromTheFile) {
   scenarios::SegmentSpec recorded{.name = "recorded", .vehicle_type = "van", .count = 0,
                                   .initial_soc = scenarios::UniformDistribution{0.2, 0.3},
                                   .demand = scenarios::TripFileDemand{.file = file}};
-  FleetPlanReport report;
-  const FleetPlan p = plan(town({vans(2), recorded}), 0, &report);
+  FleetScheduleReport report;
+  const FleetSchedule p = plan(town({vans(2), recorded}), 0, &report);
   ASSERT_EQ(p.vehicles.size(), 4u);
   ASSERT_EQ(report.segments.size(), 2u);
   EXPECT_EQ(report.segments[1].vehicles, 2u);
   ASSERT_TRUE(report.segments[1].trip_file.has_value());
   EXPECT_EQ(report.segments[1].trip_file->repositioning_legs, 1u);
   EXPECT_FALSE(report.segments[0].trip_file.has_value());
-  const VehiclePlan& a = p.vehicles[2];
+  const VehicleSchedule& a = p.vehicles[2];
   EXPECT_EQ(a.segment, 1u);
   EXPECT_EQ(a.type, 1u);
   EXPECT_EQ(a.start, 1u);
@@ -288,7 +288,7 @@ bool same_leg(const Leg& a, const Leg& b) {
 
 // The plans of the vehicles of `segment` in p and of `other_segment` in q are identical (segment
 // indices and leg offsets aside).
-void expect_same_plans(const FleetPlan& p, std::uint32_t segment, const FleetPlan& q, std::uint32_t other_segment) {
+void expect_same_plans(const FleetSchedule& p, std::uint32_t segment, const FleetSchedule& q, std::uint32_t other_segment) {
   std::vector<std::uint32_t> in_p, in_q;
   for (std::uint32_t v = 0; v < p.vehicles.size(); ++v) {
     if (p.vehicles[v].segment == segment) in_p.push_back(v);
@@ -299,8 +299,8 @@ void expect_same_plans(const FleetPlan& p, std::uint32_t segment, const FleetPla
   ASSERT_EQ(in_p.size(), in_q.size());
   ASSERT_FALSE(in_p.empty());
   for (std::size_t k = 0; k < in_p.size(); ++k) {
-    const VehiclePlan& a = p.vehicles[in_p[k]];
-    const VehiclePlan& b = q.vehicles[in_q[k]];
+    const VehicleSchedule& a = p.vehicles[in_p[k]];
+    const VehicleSchedule& b = q.vehicles[in_q[k]];
     EXPECT_EQ(a.type, b.type);
     EXPECT_EQ(a.start, b.start);
     EXPECT_EQ(a.charger_node, b.charger_node);
@@ -315,14 +315,14 @@ void expect_same_plans(const FleetPlan& p, std::uint32_t segment, const FleetPla
 
 TEST_F(PlanGenerator, SameSeedSamePlanOtherReplicationOtherPlan) {
   const scenarios::Scenario sc = town({commuters(), taxis(), vans()});
-  const FleetPlan a = plan(sc);
-  const FleetPlan b = plan(sc);
+  const FleetSchedule a = plan(sc);
+  const FleetSchedule b = plan(sc);
   ASSERT_EQ(a.vehicles.size(), b.vehicles.size());
   ASSERT_EQ(a.legs.size(), b.legs.size());
   for (std::uint32_t s = 0; s < 3; ++s) expect_same_plans(a, s, b, s);
   for (std::uint32_t v = 0; v < a.vehicles.size(); ++v) EXPECT_EQ(a.vehicles[v].first_leg, b.vehicles[v].first_leg);
 
-  const FleetPlan c = plan(sc, 1);
+  const FleetSchedule c = plan(sc, 1);
   std::uint32_t differ = 0;
   for (std::uint32_t v = 0; v < 20; ++v) differ += a.vehicles[v].start != c.vehicles[v].start ? 1 : 0;
   EXPECT_GT(differ, 10u) << "another replication draws other homes";
@@ -330,19 +330,19 @@ TEST_F(PlanGenerator, SameSeedSamePlanOtherReplicationOtherPlan) {
 
 TEST_F(PlanGenerator, OtherSegmentsAndStationsLeaveASegmentsDrawsUnchanged) {
   const scenarios::Scenario base = town({commuters(), taxis(), vans()});
-  const FleetPlan p = plan(base);
+  const FleetSchedule p = plan(base);
 
   scenarios::Scenario more = town({vans(3), commuters(), taxis(7), taxis(), vans()});
   more.fleet[0].name = "newcomers";
   more.fleet[2].name = "night taxis";
   more.stations.push_back({.name = "hub", .location = scenarios::NodeLocation{12},
                            .plugs = {{.count = 4, .power_kw = 120.0, .kind = scenarios::PlugKind::dc}}});
-  const FleetPlan q = plan(more);
+  const FleetSchedule q = plan(more);
   expect_same_plans(p, 0, q, 1);
   expect_same_plans(p, 1, q, 3);
   expect_same_plans(p, 2, q, 4);
 
-  const FleetPlan r = plan(town({vans()}));
+  const FleetSchedule r = plan(town({vans()}));
   expect_same_plans(p, 2, r, 0);
 }
 
@@ -379,9 +379,9 @@ TEST_F(PlanGenerator, PlacesFilesWeightHomesWorkAndOtherPlaces) {
   sc.places.homes = scenarios::DemandFileSpec{.file = write_file(dir / "homes.csv", "node,weight\n11,1\n12,1\n")};
   sc.places.work = scenarios::DemandFileSpec{.file = write_file(dir / "work.csv", "node,jobs\n77,5\n"), .weight_column = "jobs"};
   sc.places.other = scenarios::DemandFileSpec{.file = write_file(dir / "other.csv", "x_m,y_m,weight\n900,0,1\n")};  // node 9
-  const FleetPlan p = plan(sc);
+  const FleetSchedule p = plan(sc);
   for (std::uint32_t v = 0; v < p.vehicles.size(); ++v) {
-    const VehiclePlan& vp = p.vehicles[v];
+    const VehicleSchedule& vp = p.vehicles[v];
     if (vp.segment < 2) { EXPECT_TRUE(vp.start == 11u || vp.start == 12u); }
     for (const Leg& leg : p.legs_of(v)) {
       if (leg.activity == Activity::work) { EXPECT_EQ(leg.destination, 77u); }

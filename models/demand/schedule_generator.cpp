@@ -1,4 +1,4 @@
-#include "models/demand/plan_generator.hpp"
+#include "models/demand/schedule_generator.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -41,9 +41,9 @@ class Places {
 };
 
 // Appends one segment's vehicles and legs to the fleet plan.
-class SegmentPlanner {
+class SegmentScheduler {
  public:
-  SegmentPlanner(FleetPlan& out, const VehiclePlan& prototype, sim::RandomStream& rng, std::int64_t days)
+  SegmentScheduler(FleetSchedule& out, const VehicleSchedule& prototype, sim::RandomStream& rng, std::int64_t days)
       : out_(out), prototype_(prototype), rng_(rng), days_(days) {}
 
   void plan(const scenarios::SegmentSpec& seg, const scenarios::PrivateCarDemand& d, Places& places) {
@@ -120,19 +120,19 @@ class SegmentPlanner {
     }
   }
 
-  void plan(const scenarios::SegmentSpec& seg, const TripFilePlans& trips) {
-    for (std::size_t i = 0; i < trips.plan.vehicles.size(); ++i) {
-      const VehiclePlan& v = trips.plan.vehicles[i];
+  void plan(const scenarios::SegmentSpec& seg, const TripFileSchedules& trips) {
+    for (std::size_t i = 0; i < trips.schedule.vehicles.size(); ++i) {
+      const VehicleSchedule& v = trips.schedule.vehicles[i];
       begin_vehicle(v.start, seg);
       out_.names.resize(out_.vehicles.size());
       out_.names.back() = trips.vehicle_ids[i];
-      for (const Leg& leg : std::span(trips.plan.legs).subspan(v.first_leg, v.leg_count)) add(leg);
+      for (const Leg& leg : std::span(trips.schedule.legs).subspan(v.first_leg, v.leg_count)) add(leg);
     }
   }
 
  private:
   void begin_vehicle(road::NodeId start, const scenarios::SegmentSpec& seg) {
-    VehiclePlan v = prototype_;
+    VehicleSchedule v = prototype_;
     v.start = start;
     v.initial_soc = draw(seg.initial_soc, rng_);
     v.first_leg = static_cast<std::uint32_t>(out_.legs.size());
@@ -147,8 +147,8 @@ class SegmentPlanner {
     ++out_.vehicles.back().leg_count;
   }
 
-  FleetPlan& out_;
-  VehiclePlan prototype_;
+  FleetSchedule& out_;
+  VehicleSchedule prototype_;
   sim::RandomStream& rng_;
   std::int64_t days_;
 };
@@ -164,22 +164,22 @@ std::uint32_t type_index(const scenarios::Scenario& sc, const scenarios::Segment
 
 }  // namespace
 
-FleetPlan generate_fleet_plan(const scenarios::Scenario& sc, road::PointLocator& locator,
-                              const sim::RandomStreams& streams, FleetPlanReport* report) {
+FleetSchedule generate_fleet_schedule(const scenarios::Scenario& sc, road::PointLocator& locator,
+                              const sim::RandomStreams& streams, FleetScheduleReport* report) {
   const road::RoadNetwork& network = locator.network();
-  FleetPlan out;
+  FleetSchedule out;
   Places places(sc.places, locator);
   const sim::Duration horizon = sc.run.horizon;
   const std::int64_t days = horizon.count() <= 0 ? 0 : (horizon.count() + kDay.count() - 1) / kDay.count();
   if (report != nullptr) report->segments.clear();
   for (std::uint32_t s = 0; s < sc.fleet.size(); ++s) {
     const scenarios::SegmentSpec& seg = sc.fleet[s];
-    const VehiclePlan prototype{.type = type_index(sc, seg), .segment = s};
+    const VehicleSchedule prototype{.type = type_index(sc, seg), .segment = s};
     sim::RandomStream rng = streams.stream("fleet/" + seg.name);
-    SegmentPlanner planner(out, prototype, rng, days);
+    SegmentScheduler planner(out, prototype, rng, days);
     const std::size_t first_vehicle = out.vehicles.size();
     const std::size_t first_leg = out.legs.size();
-    SegmentPlanReport seg_report;
+    SegmentScheduleReport seg_report;
     std::visit(
         [&](const auto& d) {
           using D = std::decay_t<decltype(d)>;
@@ -191,7 +191,7 @@ FleetPlan generate_fleet_plan(const scenarios::Scenario& sc, road::PointLocator&
             const road::NodeId depot = locator.locate(d.depot, road::point_ref("depot", seg.name, d.depot_mark)).node;
             planner.plan(seg, d, places, depot);
           } else {
-            const TripFilePlans trips = read_trip_file(d, horizon, locator);
+            const TripFileSchedules trips = read_trip_file(d, horizon, locator);
             planner.plan(seg, trips);
             seg_report.trip_file = trips.report;
           }

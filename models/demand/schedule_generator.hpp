@@ -1,7 +1,7 @@
 #pragma once
-// Draws every vehicle's plan for the whole run (fleet_plan.hpp) from the scenario's fleet segments.
+// Draws every vehicle's plan for the whole run (fleet_schedule.hpp) from the scenario's fleet segments.
 //
-// Segments are planned in scenario order and their vehicles follow one another in FleetPlan. Each
+// Segments are planned in scenario order and their vehicles follow one another in FleetSchedule. Each
 // segment draws only from its own stream "fleet/<segment name>", vehicle after vehicle, so adding
 // or removing stations or other segments never changes a segment's plans (common random numbers).
 // Places come from PlaceSampler (place_sampler.hpp) over scenario.places: homes, work and other
@@ -51,7 +51,7 @@
 #include <optional>
 #include <vector>
 
-#include "models/demand/fleet_plan.hpp"
+#include "models/demand/fleet_schedule.hpp"
 #include "models/demand/trip_file.hpp"
 #include "models/road/node_snapper.hpp"
 #include "models/road/road_network.hpp"
@@ -68,18 +68,18 @@ inline constexpr sim::Duration kMinTripEstimate{60'000};
 // How much more than the shift the pre-drawn trips cover, so that the shift rarely runs out of them.
 inline constexpr double kShiftCoverFactor = 1.5;
 
-struct SegmentPlanReport {
+struct SegmentScheduleReport {
   std::uint32_t vehicles = 0;  // for a trip file: the number of vehicles it names
   std::uint64_t legs = 0;
   std::optional<TripFileReport> trip_file{};  // for a trip_file segment
 };
 
-struct FleetPlanReport {
-  std::vector<SegmentPlanReport> segments;  // per scenario segment
+struct FleetScheduleReport {
+  std::vector<SegmentScheduleReport> segments;  // per scenario segment
 };
 
 // Every point (places, depots, trip ends) is put on the road by `locator`, which logs the snapping.
-FleetPlan generate_fleet_plan(const scenarios::Scenario& scenario, road::PointLocator& locator,
-                              const sim::RandomStreams& streams, FleetPlanReport* report = nullptr);
+FleetSchedule generate_fleet_schedule(const scenarios::Scenario& scenario, road::PointLocator& locator,
+                              const sim::RandomStreams& streams, FleetScheduleReport* report = nullptr);
 
 }  // namespace evsim::models::demand

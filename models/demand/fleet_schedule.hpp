@@ -1,11 +1,12 @@
 #pragma once
-// Every vehicle's plan for the whole run, drawn before the run starts.
+// Every vehicle's schedule for the whole run, drawn before the run starts. ("Schedule" is a vehicle's
+// day-by-day legs; "plan" means a station plan, scenarios::PlanSpec, and nothing else.)
 //
-// A plan is a list of legs. A leg is a drive to `destination`; it departs at
+// A schedule is a list of legs. A leg is a drive to `destination`; it departs at
 //   max(not_before, arrival at the previous leg's destination + min_stay)
 // or, when the vehicle is busy charging at that moment, as soon as it is free. A leg that cannot
-// depart by `skip_after` is skipped (ride-hailing trips after the end of a shift). Plans never
-// depend on stations: adding a station changes no vehicle's plan (common random numbers), only
+// depart by `skip_after` is skipped (ride-hailing trips after the end of a shift). Schedules never
+// depend on stations: adding a station changes no vehicle's schedule (common random numbers), only
 // the charging detours and delays around it.
 //
 // Units: sim::Time / sim::Duration (integer ms since the start of the run, day 0 from midnight),
@@ -41,7 +42,7 @@ struct Leg {
   Activity activity = Activity::home;
 };
 
-struct VehiclePlan {
+struct VehicleSchedule {
   std::uint32_t type = 0;     // index into the scenario's vehicle types
   std::uint32_t segment = 0;  // index into the scenario's fleet segments
   road::NodeId start = road::kInvalid;  // where it is parked at time 0
@@ -49,19 +50,19 @@ struct VehiclePlan {
   road::NodeId charger_node = road::kInvalid;
   double charger_power_kw = 0.0;
   double initial_soc = 0.0;
-  std::uint32_t first_leg = 0;  // its legs are FleetPlan::legs[first_leg, first_leg + leg_count)
+  std::uint32_t first_leg = 0;  // its legs are FleetSchedule::legs[first_leg, first_leg + leg_count)
   std::uint32_t leg_count = 0;
 };
 
-struct FleetPlan {
-  std::vector<VehiclePlan> vehicles;
+struct FleetSchedule {
+  std::vector<VehicleSchedule> vehicles;
   std::vector<Leg> legs;
   // Per vehicle up to the last one read from a trip file: its id there (empty for generated
   // vehicles); shorter than `vehicles` when the last ones are generated.
   std::vector<std::string> names{};
 
   std::span<const Leg> legs_of(std::uint32_t vehicle) const {
-    const VehiclePlan& p = vehicles[vehicle];
+    const VehicleSchedule& p = vehicles[vehicle];
     return {legs.data() + p.first_leg, p.leg_count};
   }
 };
