@@ -54,9 +54,10 @@ int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, 
     out << fmt::format("size estimate: {}; peak memory about {:.2f} GiB (limit {:.1f} GiB)\n", describe(size),
                        size.peak_memory_bytes / kGiB, limit / kGiB);
     out << fmt::format("{}: valid: {} road nodes, {} road edges, {} stations, {} vehicles with {} planned trips in {} "
-                       "segments, {} plans\n",
+                       "segments, {} plan{} (base included)\n",
                        scenario.string(), w.roads.node_count(), w.roads.edge_count(), w.stations.size(),
-                       w.schedule.vehicles.size(), w.schedule.legs.size(), sc.fleet.size(), sc.plans.size() + 1);
+                       w.schedule.vehicles.size(), w.schedule.legs.size(), sc.fleet.size(), sc.plans.size() + 1,
+                       sc.plans.empty() ? "" : "s");
     return kExitOk;
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
