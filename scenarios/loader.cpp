@@ -9,6 +9,7 @@
 
 #include "scenarios/scenario_error.hpp"
 #include "scenarios/sections.hpp"
+#include "scenarios/yaml_documents.hpp"
 #include "scenarios/yaml_reader.hpp"
 
 namespace evsim::scenarios {
@@ -64,7 +65,7 @@ int one_based(int zero_based) { return zero_based + 1; }
 
 std::vector<YAML::Node> parse_yaml(const std::string& text, const std::string& file) {
   try {
-    return YAML::LoadAll(text);
+    return load_yaml_documents(text);
   } catch (const YAML::Exception& e) {
     const bool known = !e.mark.is_null();
     throw ScenarioError(file, known ? one_based(e.mark.line) : 0, known ? one_based(e.mark.column) : 0,

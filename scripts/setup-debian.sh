@@ -18,6 +18,7 @@ packages=(
   osmium-tool bzip2           # tests: write .osm.pbf and .osm.bz2 copies of a test map (road loader)
   python3 python3-h5py python3-numpy python3-networkx python3-yaml  # independent checks in tests
   util-linux                  # tests: prlimit (a file-size limit) and mount (a small tmpfs) for the disk-full tests
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev  # tests/fuzz: libFuzzer targets with ASan + UBSan (fuzz preset)
 )
 
 missing=()

@@ -5,14 +5,14 @@ Usage: compare_runs_self_test.py SCENARIO.yaml BASE.h5 PLAN.h5 PLAN_NAME WORKDIR
 `same` must reject a copy of BASE.h5 with one value changed; `crn` must reject PLAN.h5 copies in
 which a vehicle's plan changed (initial SoC, charger), a trip before its first charging need
 changed, a plan leg went elsewhere, or a base station moved; and both must accept the unaltered
-files. Exits 0 when all of that holds, 1 otherwise, 77 without h5py/numpy/yaml.
+files. Exits 0 when all of that holds, 1 otherwise (also without h5py/numpy/yaml).
 """
 import os
 import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import compare_runs  # noqa: E402  (exits 77 itself when h5py, numpy or yaml is missing)
+import compare_runs  # noqa: E402  (exits 1 itself when h5py, numpy or yaml is missing)
 from compare_runs import Different  # noqa: E402
 
 import h5py  # noqa: E402

@@ -263,27 +263,6 @@ def stranded_at(run, vehicle, time_ms):
     return (vehicle, time_ms) in run.strandings
 
 
-def check_little(run):
-    c = "little"
-    sums = station_sums(run)
-    t = run.stations
-    T = run.T
-    for i in range(run.n_stations):
-        # L: time-average number in the system (plugged in or queueing), from the station's integrals.
-        in_system_ms = int(t["busy_plug_ms"][i]) + int(t["queue_ms"][i])
-        L = in_system_ms / T
-        # lambda x W from the session records alone: arrivals per ms x mean time in the system.
-        # (Opportunistic vehicles that found no free plug arrive and leave at once: they add an
-        # arrival and zero time, so they change lambda and W but not their product.)
-        n = int(sums["rows"][i])
-        lam_w = (n / T) * (int(sums["system_ms"][i]) / n) if n else 0.0
-        expect_equal(c, f"station {i} ({t['name'][i]}): (busy_plug_ms + queue_ms) vs sum of (end - arrival) over "
-                        f"its sessions", in_system_ms, int(sums["system_ms"][i]))
-        expect_close(c, f"station {i} ({t['name'][i]}): L vs lambda W", L, lam_w)
-        expect_close(c, f"station {i} ({t['name'][i]}): mean_occupancy + mean_queue vs lambda W",
-                     float(t["mean_occupancy"][i]) + float(t["mean_queue"][i]), lam_w)
-
-
 def check_samples(run):
     c = "samples"
     s = run.sessions

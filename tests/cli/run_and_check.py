@@ -17,7 +17,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import check_run  # noqa: E402  (exits 77 itself when h5py, numpy or yaml is missing)
+import check_run  # noqa: E402  (exits 1 itself when h5py, numpy or yaml is missing)
 import compare_runs  # noqa: E402
 
 

@@ -1,8 +1,8 @@
 """The tables of an `evsim run` result file and the few scenario values the checks need.
 
 Part of the end-to-end checker (check_run.py): reads with h5py, not with evsim's reader, and parses
-the scenario's units as scenarios/units.cpp does. Exits 77 (ctest: skipped) without h5py, numpy
-or yaml.
+the scenario's units as scenarios/units.cpp does. Exits 1 (a failure, never a
+skip) without h5py, numpy or yaml.
 """
 import math
 import re
@@ -14,8 +14,9 @@ try:
     import numpy as np
     import yaml
 except ImportError as error:  # pragma: no cover
-    print(f"skipped: {error}")
-    sys.exit(77)
+    # A check that cannot run must fail, not pass as skipped (scripts/setup-debian.sh installs these).
+    print(f"FAILED: {error} (install python3-h5py python3-numpy python3-yaml)")
+    sys.exit(1)
 
 INVALID = 4294967295
 REL = 1e-9

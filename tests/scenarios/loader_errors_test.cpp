@@ -33,6 +33,20 @@ std::string file_error(const fs::path& file) {
   return "no error";
 }
 
+// Found by fuzz_scenario_loader (docs/reliability.md): yaml-cpp 0.7's LoadAll looped for ever,
+// allocating, on a ',' where a value should start outside [...] or {...}.
+TEST(LoaderErrors, StrayCommaIsAnErrorNotAHang) {
+  EXPECT_EQ(error_of("- a\n,\n"),
+            "t.yaml:2:1: (document): expected valid YAML, found a ',' outside a flow collection ([...] or {...})");
+  EXPECT_EQ(error_of("[a, b],"),
+            "t.yaml:1:7: (document): expected valid YAML, found a ',' outside a flow collection ([...] or {...})");
+  EXPECT_EQ(error_of("--- ,"),
+            "t.yaml:1:5: (document): expected valid YAML, found a ',' outside a flow collection ([...] or {...})");
+  // The shape of the input the fuzzer found: a mapping, then a less indented ", key: value}".
+  EXPECT_EQ(error_of("# c\n    initial_soc: {uniform: [30%, 60%]}\n  , count: 10}\n"),
+            "t.yaml:3:3: (document): expected valid YAML, found a ',' outside a flow collection ([...] or {...})");
+}
+
 TEST(LoaderErrors, YamlSyntaxErrorUsesTheParsersMarkAndMessage) {
   EXPECT_EQ(error_of("name: t\nroad:\n  grid: {rows: 4, cols: 4\nhorizon: 1d\n"),
             "t.yaml:4:8: (document): expected valid YAML, found end of map flow not found");

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <string>
 #include <vector>
+#include "tests/support/expect_throw_msg.hpp"
 
 namespace evsim::sim {
 namespace {
@@ -74,7 +75,7 @@ TEST_P(SimulatorTest, RescheduleMovesTheCallback) {
   });
   sim.run();
   EXPECT_EQ(log, (std::vector<std::string>{"a@2", "b@5", "late@7"}));
-  EXPECT_THROW(sim.reschedule_at(a, sim.now()), SchedulingError);
+  EXPECT_THROW_MSG(sim.reschedule_at(a, sim.now()), SchedulingError, "Simulator::reschedule_at: the event is not pending");
 }
 
 TEST_P(SimulatorTest, CancelFromAnotherEventAtTheSameTime) {
@@ -192,7 +193,7 @@ TEST_P(SimulatorTest, NegativeDelayIsAnErrorInEveryBuild) {
 TEST_P(SimulatorTest, ExceptionInACallbackLeavesTheSimulatorUsable) {
   sim.schedule(1ms, [] { throw std::runtime_error("model failure"); });
   sim.schedule(2ms, note("after"));
-  EXPECT_THROW(sim.run(), std::runtime_error);
+  EXPECT_THROW_MSG(sim.run(), std::runtime_error, "model failure");
   EXPECT_EQ(sim.pending_count(), 1u);
   sim.run();
   EXPECT_EQ(log, (std::vector<std::string>{"after@2"}));

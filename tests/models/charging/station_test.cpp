@@ -4,6 +4,7 @@
 
 #include "models/charging/opening_hours.hpp"
 #include "models/charging/station_choice.hpp"
+#include "tests/support/expect_throw_msg.hpp"
 
 namespace evsim::models::charging {
 namespace {
@@ -71,8 +72,8 @@ TEST(Station, IntegratesBusyPlugsAndQueueExactlyOverTime) {
   EXPECT_EQ(s.stats().busy_plug_ms, std::chrono::milliseconds(1h + 3h * 2 + 1h).count());
   EXPECT_EQ(s.stats().queue_ms, std::chrono::milliseconds(1h + 1h * 2 + 2h).count());
   EXPECT_EQ(s.stats().max_queue, 2u);
-  EXPECT_THROW(s.dequeue(at(6h), 99), std::logic_error);
-  EXPECT_THROW(s.unplug(at(6h), 0), std::logic_error);
+  EXPECT_THROW_MSG(s.dequeue(at(6h), 99), std::logic_error, "Station::dequeue: vehicle is not queued");
+  EXPECT_THROW_MSG(s.unplug(at(6h), 0), std::logic_error, "Station::unplug: plug is free");
 }
 
 TEST(OpeningHours, DayWindowAndOvernightWindow) {

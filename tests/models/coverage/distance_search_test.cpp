@@ -10,6 +10,7 @@
 #include "models/road/grid_generator.hpp"
 #include "sim/random.hpp"
 #include "tests/models/coverage/random_road.hpp"
+#include "tests/support/expect_throw_msg.hpp"
 
 namespace evsim::models::coverage {
 namespace {
@@ -150,9 +151,9 @@ TEST(DistanceSearch, SourcesOutsideTheGraphAreRejected) {
     EXPECT_STREQ(e.what(), "DistanceSearch::run: source node 4 outside the graph (0..3)");
   }
   const std::vector<NodeId> bad{1, 9};
-  EXPECT_THROW(nearest_stations(to, bad), std::out_of_range);
+  EXPECT_THROW_MSG(nearest_stations(to, bad), std::out_of_range, "nearest_stations: source node 9 outside the graph (0..3)");
   DistanceSearch small(3);
-  EXPECT_THROW(small.run(to, NodeId{0}), std::invalid_argument);
+  EXPECT_THROW_MSG(small.run(to, NodeId{0}), std::invalid_argument, "DistanceSearch: made for 3 nodes, given a graph of 4");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "demand_test_util.hpp"
+#include "tests/support/expect_throw_msg.hpp"
 
 namespace evsim::models::demand {
 namespace {
@@ -69,10 +70,13 @@ TEST(PlaceSampler, SameSeedSameDraws) {
 }
 
 TEST(PlaceSampler, RejectsWeightsThatAreNoDistribution) {
-  EXPECT_THROW(PlaceSampler::weighted(std::vector<double>{0.0, 0.0}), std::invalid_argument);
-  EXPECT_THROW(PlaceSampler::weighted(std::vector<double>{1.0, -1.0}), std::invalid_argument);
-  EXPECT_THROW(PlaceSampler::weighted(std::vector<double>{}), std::invalid_argument);
-  EXPECT_THROW(PlaceSampler::uniform(0), std::invalid_argument);
+  EXPECT_THROW_MSG(PlaceSampler::weighted(std::vector<double>{0.0, 0.0}), std::invalid_argument,
+                   "PlaceSampler::weighted: the weights must have a finite sum above 0");
+  EXPECT_THROW_MSG(PlaceSampler::weighted(std::vector<double>{1.0, -1.0}), std::invalid_argument,
+                   "PlaceSampler::weighted: weights must be finite and >= 0");
+  EXPECT_THROW_MSG(PlaceSampler::weighted(std::vector<double>{}), std::invalid_argument,
+                   "PlaceSampler::weighted: node count out of range");
+  EXPECT_THROW_MSG(PlaceSampler::uniform(0), std::invalid_argument, "PlaceSampler::uniform: no nodes to draw from");
 }
 
 TEST(PlaceSampler, FromPlacesIsUniformOverTheNetworkWithoutAFile) {

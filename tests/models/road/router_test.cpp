@@ -5,6 +5,7 @@
 #include "road_test_util.hpp"
 #include "route_test_graphs.hpp"
 #include "sim/random.hpp"
+#include "tests/support/expect_throw_msg.hpp"
 
 namespace evsim::models::road {
 namespace {
@@ -67,8 +68,7 @@ TEST(Router, WithoutCacheEveryCallMisses) {
 TEST(Router, RejectsNodesOutsideTheGraph) {
   const RoadGraph g = testing::jittered_grid(2, 3, 1);
   Router router(hierarchy_of(g), 16);
-  EXPECT_THROW(router.route(0, 6), std::out_of_range);
-  EXPECT_EQ(error_of([&] { router.route(0, 6); }), "Router::route: node 6 is outside the graph of 6 nodes");
+  EXPECT_THROW_MSG(router.route(0, 6), std::out_of_range, "Router::route: node 6 is outside the graph of 6 nodes");
   EXPECT_EQ(error_of([&] { router.route(9, 9); }), "Router::route: node 9 is outside the graph of 6 nodes");
   EXPECT_EQ(router.cache_hits() + router.cache_misses(), 0u);
   EXPECT_EQ(error_of([] { Router(nullptr, 4); }), "Router: no contraction hierarchy given");

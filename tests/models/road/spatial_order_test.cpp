@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "models/road/grid_generator.hpp"
+#include "tests/support/expect_throw_msg.hpp"
 
 namespace evsim::models::road {
 namespace {
@@ -122,7 +123,7 @@ TEST(HilbertOrder, Renumber) {
   EXPECT_EQ(r.target(0), 2u);
   EXPECT_EQ(r.source(1), 2u);  // old 1 -> old 2 is new 2 -> new 0
   EXPECT_EQ(r.target(1), 0u);
-  EXPECT_THROW(renumber(g, std::vector<NodeId>{0, 0, 1}), std::invalid_argument);
+  EXPECT_THROW_MSG(renumber(g, std::vector<NodeId>{0, 0, 1}), std::invalid_argument, "renumber: the order is not a permutation");
 }
 
 }  // namespace
