@@ -12,9 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
-[ -f /root/.ccache_env ] && source /root/.ccache_env
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j"$(nproc)"
+cmake --build --preset fuzz -j"$(nproc)" --target evsim_fuzzers
 
 build=build/fuzz
 targets=("$@")
