@@ -13,21 +13,13 @@
 
 #include "output/result_file.hpp"
 #include "output/result_reader.hpp"
+#include "tests/support/scratch_files.hpp"
 
 namespace evsim::output {
 namespace {
 
 namespace fs = std::filesystem;
-
-template <class F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using evsim::test::error_of;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
