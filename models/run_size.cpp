@@ -1,5 +1,7 @@
 #include "models/run_size.hpp"
 
+#include "scenarios/road_size.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <system_error>
@@ -47,18 +49,6 @@ double segment_trips(const scenarios::SegmentSpec& seg, double days) {
       seg.demand);
 }
 
-double generated_road_nodes(const scenarios::RoadSpec& road) {
-  if (const auto* g = std::get_if<scenarios::GridRoadSpec>(&road)) return static_cast<double>(g->rows) * g->cols;
-  if (const auto* r = std::get_if<scenarios::RingRadialRoadSpec>(&road)) {
-    double nodes = 1.0;
-    for (std::uint32_t ring = 1; ring <= r->rings; ++ring) {
-      const double arc_m = 2.0 * 3.141592653589793 * ring * r->ring_spacing_m / r->spokes;
-      nodes += r->spokes * (r->max_segment_m > 0.0 ? std::max(1.0, std::ceil(arc_m / r->max_segment_m)) : 1.0);
-    }
-    return nodes;
-  }
-  return 0.0;
-}
 
 std::size_t station_count(const scenarios::Scenario& sc) {
   std::size_t n = sc.stations.size();
@@ -84,7 +74,7 @@ RunSizeEstimate estimate_run_size(const scenarios::Scenario& sc) {
   const double interval_ms = static_cast<double>(sc.run.sample_interval.count());
   e.samples = interval_ms > 0.0 ? static_cast<double>(station_count(sc)) * horizon_ms / interval_ms : 0.0;
   e.peak_memory_bytes = kBytesPerTrip * e.trips + kBytesPerVehicle * e.vehicles + kBytesPerSample * e.samples +
-                        kBytesPerRoadNode * generated_road_nodes(sc.road);
+                        kBytesPerRoadNode * scenarios::generated_node_count(sc.road);
   e.result_bytes = kResultBytesPerTrip * e.trips + kResultBytesPerSample * e.samples;
   return e;
 }

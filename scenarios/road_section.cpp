@@ -6,6 +6,7 @@
 #include <numbers>
 #include <string>
 
+#include "scenarios/road_size.hpp"
 #include "scenarios/scenario_error.hpp"
 #include "scenarios/sections.hpp"
 
@@ -28,17 +29,6 @@ GridRoadSpec read_grid(const NodeRef& ref) {
                       .speed_kmh = read_quantity_in(grid.need("speed"), Quantity::speed, kRoadSpeedRange)};
 }
 
-// Nodes on the rings: every spoke crossing, plus the points that split each arc between two
-// spokes into pieces no longer than max_segment_m.
-double ring_nodes(const RingRadialRoadSpec& r) {
-  if (r.max_segment_m == 0.0) return static_cast<double>(r.rings) * r.spokes;
-  double nodes = 0.0;
-  for (std::uint32_t ring = 1; ring <= r.rings; ++ring) {
-    const double arc_m = 2.0 * std::numbers::pi * ring * r.ring_spacing_m / r.spokes;
-    nodes += r.spokes * std::max(1.0, std::ceil(arc_m / r.max_segment_m));
-  }
-  return nodes;
-}
 
 RingRadialRoadSpec read_ring_radial(const NodeRef& ref) {
   const MapReader map(ref, {"rings", "spokes", "ring_spacing", "max_segment", "radial_speed", "ring_speed"},
