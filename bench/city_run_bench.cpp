@@ -10,7 +10,7 @@
 #include <chrono>
 #include <cmath>
 
-#include "models/city/build_city.hpp"
+#include "scenarios/assembly/build_city.hpp"
 #include "models/city/city_model.hpp"
 #include "models/records.hpp"
 #include "scenarios/loader.hpp"
@@ -44,7 +44,7 @@ void BM_CityRun(benchmark::State& state) {
   CountingObserver seen;
   for (auto _ : state) {
     const auto t0 = std::chrono::steady_clock::now();
-    const models::city::CityInputs city = models::city::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
+    const scenarios::assembly::CityInputs city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
     const auto t1 = std::chrono::steady_clock::now();
     sim::Simulator simulator(sc.run.event_list);
     seen = CountingObserver{};

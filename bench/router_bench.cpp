@@ -27,7 +27,7 @@
 #include "legacy_route_query.hpp"
 #include "models/road/contraction_hierarchy.hpp"
 #include "models/road/grid_generator.hpp"
-#include "models/road/load_road.hpp"
+#include "scenarios/assembly/load_road.hpp"
 #include "models/road/route_query.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/random.hpp"
@@ -125,7 +125,7 @@ const Network& ring_radial() {
   static const Network net = [] {
     const scenarios::Scenario sc = scenarios::load_scenario_file(std::filesystem::path(EVSIM_SOURCE_DIR) /
                                                                  "scenarios/examples/ring_radial_city.yaml");
-    return Network(models::road::load_road(sc.road).graph);
+    return Network(scenarios::assembly::load_road(sc.road).graph);
   }();
   return net;
 }

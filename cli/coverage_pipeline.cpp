@@ -10,12 +10,12 @@
 #include "cli/option_values.hpp"
 #include "cli/output_path.hpp"
 #include "cli/run_pipeline.hpp"
-#include "models/build_coverage.hpp"
+#include "scenarios/assembly/build_coverage.hpp"
 #include "models/coverage/length_graph.hpp"
 #include "models/coverage/placement.hpp"
-#include "models/road/csv_reader.hpp"
+#include "scenarios/files/csv_reader.hpp"
 #include "models/road/node_snapper.hpp"
-#include "models/road/point_columns.hpp"
+#include "scenarios/files/point_columns.hpp"
 #include "output/coverage_report.hpp"
 #include "output/json.hpp"
 #include "output/result_file.hpp"
@@ -44,13 +44,13 @@ models::geometry::Datum parse_option_crs(const std::string& text) {
 }
 
 // Candidate sites from a CSV file: node, lon/lat (in `crs`) or x_m/y_m columns, put on the road like
-// every other point (models/road/point_locator.hpp, within the scenario's max_snap_distance); a node
+// every other point (scenarios/files/point_locator.hpp, within the scenario's max_snap_distance); a node
 // named twice is kept once.
 std::vector<road::NodeId> read_candidates(const std::filesystem::path& file, models::geometry::Datum crs,
                                           const road::RoadNetwork& network, double max_snap_distance_m) {
-  const road::CsvTable csv = road::CsvTable::read(file, {.file = "(command line)", .key_path = "--candidates"});
-  road::PointLocator locator(network, max_snap_distance_m);
-  const road::PointColumns points(csv, network, "candidate site", crs);
+  const scenarios::files::CsvTable csv = scenarios::files::CsvTable::read(file, {.file = "(command line)", .key_path = "--candidates"});
+  scenarios::files::PointLocator locator(network, max_snap_distance_m);
+  const scenarios::files::PointColumns points(csv, network, "candidate site", crs);
   std::vector<road::NodeId> out;
   std::set<road::NodeId> seen;
   for (std::size_t row = 0; row < csv.row_count(); ++row) {
@@ -86,7 +86,7 @@ PlaceValues parse_place_values(const PlaceOptions& o) {
   return v;
 }
 
-std::string sites_csv_text(const models::CoverageCase& c, const models::coverage::PlacementResult& result,
+std::string sites_csv_text(const scenarios::assembly::CoverageCase& c, const models::coverage::PlacementResult& result,
                            const PlaceValues& v) {
   const bool geo = c.network.projection.has_value();
   std::string text = geo ? "name,lon,lat" : "name,x_m,y_m";
@@ -125,7 +125,7 @@ std::filesystem::path default_sites_path(const std::filesystem::path& scenario, 
 }
 
 int run_coverage(const CoverageOptions& o, std::ostream& out, std::ostream& err) {
-  models::CoverageCase c;
+  scenarios::assembly::CoverageCase c;
   scenarios::Scenario sc;
   double radius_m = 0.0;
   try {
@@ -135,7 +135,7 @@ int run_coverage(const CoverageOptions& o, std::ostream& out, std::ostream& err)
                         : sc.coverage.radius_m;
     if (!o.output.empty()) check_output_path(o.output, "-o", o.force, scenarios::input_files(sc));
     enter_phase(Phase::build);
-    c = models::build_coverage_case(sc);
+    c = scenarios::assembly::build_coverage_case(sc);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;
@@ -145,7 +145,7 @@ int run_coverage(const CoverageOptions& o, std::ostream& out, std::ostream& err)
   std::vector<output::PlanCoverage> plans;
   // One reversed graph for every plan: building it costs as much as the analysis itself.
   const auto to_station = models::coverage::LengthGraph::reversed(c.network.graph);
-  for (const models::CoveragePlan& plan : c.plans) {
+  for (const scenarios::assembly::CoveragePlan& plan : c.plans) {
     models::coverage::CoverageInput input{.graph = c.network.graph,
                                           .stations = plan.public_sites,
                                           .demand = c.demand,
@@ -199,11 +199,11 @@ int run_coverage(const CoverageOptions& o, std::ostream& out, std::ostream& err)
 }
 
 int run_place(const PlaceOptions& o, std::ostream& out, std::ostream& err) {
-  models::CoverageCase c;
+  scenarios::assembly::CoverageCase c;
   double radius_m = 0.0;
   PlaceValues v;
   std::vector<road::NodeId> candidates;
-  const models::CoveragePlan* plan = nullptr;
+  const scenarios::assembly::CoveragePlan* plan = nullptr;
   const std::filesystem::path sites = o.sites_csv.empty() ? default_sites_path(o.scenario, o.plan) : o.sites_csv;
   try {
     enter_phase(Phase::load);
@@ -216,8 +216,8 @@ int run_place(const PlaceOptions& o, std::ostream& out, std::ostream& err) {
     check_output_path(sites, "--sites", o.force, inputs);
     enter_phase(Phase::build);
     const models::geometry::Datum candidates_crs = parse_option_crs(o.candidates_crs);
-    c = models::build_coverage_case(sc);
-    plan = &models::find_plan(c, sc, o.plan);
+    c = scenarios::assembly::build_coverage_case(sc);
+    plan = &scenarios::assembly::find_plan(c, sc, o.plan);
     if (o.candidates) candidates = read_candidates(*o.candidates, candidates_crs, c.network, sc.snapping.max_snap_distance_m);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";

@@ -11,9 +11,9 @@
 #include "cli/interrupt.hpp"
 #include "cli/option_values.hpp"
 #include "cli/output_path.hpp"
-#include "models/city/build_city.hpp"
+#include "scenarios/assembly/build_city.hpp"
 #include "models/city/city_model.hpp"
-#include "models/run_size.hpp"
+#include "scenarios/assembly/run_size.hpp"
 #include "cli/run_reports.hpp"
 #include "output/input_report.hpp"
 #include "output/json.hpp"
@@ -32,7 +32,7 @@
 namespace evsim::cli {
 namespace {
 
-void write_results(output::ResultFile& file, const output::RunMeta& meta, const models::city::CityInputs& city,
+void write_results(output::ResultFile& file, const output::RunMeta& meta, const scenarios::assembly::CityInputs& city,
                    const models::city::CityModel& model, const output::RunRecorder& recorder,
                    const output::RunSummary& summary, sim::Time end) {
   file.write_meta(meta);
@@ -83,7 +83,7 @@ std::filesystem::path default_result_path(const std::filesystem::path& scenario,
 
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
   scenarios::Scenario sc;
-  models::city::CityInputs city;
+  scenarios::assembly::CityInputs city;
   std::filesystem::path out_path = options.output.empty() ? default_result_path(options.scenario, options.plan)
                                                           : options.output;
   try {
@@ -94,7 +94,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     }
     const std::vector<scenarios::InputFile> inputs = scenarios::input_files(sc);
     check_output_path(out_path, "-o", options.force, inputs);
-    const models::RunSizeEstimate size = models::estimate_run_size(sc);
+    const scenarios::assembly::RunSizeEstimate size = scenarios::assembly::estimate_run_size(sc);
     const bool limit_given = !options.max_memory.empty();
     const double limit = limit_given ? parse_memory_option("--max-memory", options.max_memory) : default_memory_limit_bytes();
     const std::string refusal = memory_refusal(options.scenario.string(), size, limit, limit_given);
@@ -103,7 +103,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
       return kExitBadInput;
     }
     enter_phase(Phase::build);
-    city = models::city::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
+    city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;

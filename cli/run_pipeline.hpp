@@ -29,7 +29,7 @@ struct RunOptions {
   bool force = false;                    // replace an existing output file (never an input)
   std::string plan = "base";             // scenarios::kBasePlanName or one of the scenario's plans
   std::string command_line;
-  // Refuse up front a run whose memory estimate (models/run_size.hpp) exceeds this size ("8GiB");
+  // Refuse up front a run whose memory estimate (scenarios/assembly/run_size.hpp) exceeds this size ("8GiB");
   // empty: 80 % of the machine's physical memory.
   std::string max_memory{};
 };

@@ -14,19 +14,19 @@ double default_memory_limit_bytes() {
   return 0.8 * static_cast<double>(pages) * static_cast<double>(page_size);
 }
 
-std::string describe(const models::RunSizeEstimate& s) {
+std::string describe(const scenarios::assembly::RunSizeEstimate& s) {
   return fmt::format("{:.3g} vehicles, {:.3g} planned trips, {:.3g} events, {:.3g} station samples; result about {:.3g} MB",
                      s.vehicles, s.trips, s.events, s.samples, s.result_bytes / 1e6);
 }
 
-output::InputReport input_report(const models::city::CityInputs& city) {
+output::InputReport input_report(const scenarios::assembly::CityInputs& city) {
   return {.road = city.road_report,
           .snapping = city.snapping,
           .max_snap_distance_m = city.max_snap_distance_m,
           .station_rows_without_plugs = city.station_rows_without_plugs};
 }
 
-std::string warnings_text(const models::city::CityInputs& city) {
+std::string warnings_text(const scenarios::assembly::CityInputs& city) {
   std::string out;
   for (const std::string& w : models::city::usability_warnings(city.world, city.segment_names)) {
     out += "warning: " + w + "\n";
@@ -34,7 +34,7 @@ std::string warnings_text(const models::city::CityInputs& city) {
   return out;
 }
 
-std::string memory_refusal(const std::string& scenario, const models::RunSizeEstimate& size, double limit_bytes,
+std::string memory_refusal(const std::string& scenario, const scenarios::assembly::RunSizeEstimate& size, double limit_bytes,
                            bool limit_given) {
   if (size.peak_memory_bytes <= limit_bytes) return {};
   return fmt::format(

@@ -9,9 +9,9 @@
 #include "cli/option_values.hpp"
 #include "cli/run_pipeline.hpp"
 #include "cli/run_reports.hpp"
-#include "models/build_coverage.hpp"
+#include "scenarios/assembly/build_coverage.hpp"
 #include "models/demand/place_sampler.hpp"
-#include "models/road/point_locator.hpp"
+#include "scenarios/files/point_locator.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/scenario_error.hpp"
 
@@ -21,12 +21,12 @@ namespace {
 // Every plan's stations, the coverage demand and area (build_coverage_case), and every place file,
 // whether or not a segment draws from it.
 void check_plans_and_places(const scenarios::Scenario& sc) {
-  const models::CoverageCase c = models::build_coverage_case(sc);
-  models::road::PointLocator locator(c.network, sc.snapping.max_snap_distance_m);
+  const scenarios::assembly::CoverageCase c = scenarios::assembly::build_coverage_case(sc);
+  scenarios::files::PointLocator locator(c.network, sc.snapping.max_snap_distance_m);
   const std::pair<const std::optional<scenarios::DemandFileSpec>*, std::string_view> places[] = {
       {&sc.places.homes, "home"}, {&sc.places.work, "work place"}, {&sc.places.other, "other place"}};
   for (const auto& [file, kind] : places) {
-    if (*file) models::demand::PlaceSampler::from_places(*file, kind, locator);
+    if (*file) scenarios::files::read_place_sampler(*file, kind, locator);
   }
 }
 
@@ -37,7 +37,7 @@ int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, 
   try {
     enter_phase(Phase::load);
     const scenarios::Scenario sc = scenarios::load_scenario_file(scenario);
-    const models::RunSizeEstimate size = models::estimate_run_size(sc);
+    const scenarios::assembly::RunSizeEstimate size = scenarios::assembly::estimate_run_size(sc);
     const bool limit_given = !max_memory.empty();
     const double limit = limit_given ? parse_memory_option("--max-memory", max_memory) : default_memory_limit_bytes();
     const std::string refusal = memory_refusal(scenario.string(), size, limit, limit_given);
@@ -46,7 +46,7 @@ int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, 
       return kExitBadInput;
     }
     enter_phase(Phase::build);
-    const models::city::CityInputs city = models::city::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
+    const scenarios::assembly::CityInputs city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
     check_plans_and_places(sc);
     enter_phase(Phase::done);
     const models::city::CityWorld& w = city.world;

@@ -6,7 +6,7 @@
 
 namespace evsim::output {
 
-Table stations_table(const models::city::CityInputs& city, const models::city::CityModel& model, sim::Time end) {
+Table stations_table(const scenarios::assembly::CityInputs& city, const models::city::CityModel& model, sim::Time end) {
   const auto& stations = model.stations();
   const models::road::RoadGraph& roads = city.world.roads;
   const double run_h = sim::to_hours(end);
@@ -87,7 +87,7 @@ Table stations_table(const models::city::CityInputs& city, const models::city::C
                        std::move(source_crs))}};
 }
 
-Table vehicles_table(const models::city::CityInputs& city, const models::city::CityModel& model, const RunRecorder& r) {
+Table vehicles_table(const scenarios::assembly::CityInputs& city, const models::city::CityModel& model, const RunRecorder& r) {
   const auto& vehicles = model.vehicles();
   const auto& plans = city.world.schedule.vehicles;
   const std::size_t n = vehicles.size();

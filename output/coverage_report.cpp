@@ -85,7 +85,7 @@ Table plans_table(const std::vector<PlanCoverage>& plans) {
   return t;
 }
 
-Table nodes_table(const models::CoverageCase& c, const PlanCoverage& p) {
+Table nodes_table(const scenarios::assembly::CoverageCase& c, const PlanCoverage& p) {
   const road::RoadGraph& g = c.network.graph;
   const std::uint32_t n = g.node_count();
   std::vector<double> x(n), y(n), demand(n), lon, lat;
@@ -120,7 +120,7 @@ Table nodes_table(const models::CoverageCase& c, const PlanCoverage& p) {
   return t;
 }
 
-Table stations_table(const models::CoveragePlan& plan, const PlanCoverage& p) {
+Table stations_table(const scenarios::assembly::CoveragePlan& plan, const PlanCoverage& p) {
   std::vector<std::string> name, source_crs;
   std::vector<std::uint32_t> node, plugs;
   std::vector<double> snap;
@@ -143,7 +143,7 @@ Table stations_table(const models::CoveragePlan& plan, const PlanCoverage& p) {
                        std::move(source_crs))}};
 }
 
-Table uncovered_table(const models::CoverageCase& c, const PlanCoverage& p) {
+Table uncovered_table(const scenarios::assembly::CoverageCase& c, const PlanCoverage& p) {
   std::vector<std::uint32_t> nodes, farthest;
   std::vector<double> demand, cx, cy, max_d, lon, lat;
   for (const auto& u : p.result.uncovered) {
@@ -176,7 +176,7 @@ Table uncovered_table(const models::CoverageCase& c, const PlanCoverage& p) {
 
 namespace {
 
-InputReport coverage_input_report(const models::CoverageCase& c) {
+InputReport coverage_input_report(const scenarios::assembly::CoverageCase& c) {
   return {.road = c.network.report,
           .snapping = c.snapping,
           .max_snap_distance_m = c.max_snap_distance_m,
@@ -185,7 +185,7 @@ InputReport coverage_input_report(const models::CoverageCase& c) {
 
 }  // namespace
 
-void write_coverage(ResultFile& file, const models::CoverageCase& c, const std::vector<PlanCoverage>& plans,
+void write_coverage(ResultFile& file, const scenarios::assembly::CoverageCase& c, const std::vector<PlanCoverage>& plans,
                     double radius_m, double catchment_m) {
   file.write_table("/coverage/plans", plans_table(plans));
   file.write_attribute("/coverage", "radius_m", radius_m);
@@ -193,8 +193,8 @@ void write_coverage(ResultFile& file, const models::CoverageCase& c, const std::
   if (!plans.empty()) file.write_attribute("/coverage", "area_m2", plans.front().result.area_m2);
   file.write_attribute("/coverage", "vehicles", c.vehicles);
   file.write_attribute("/coverage", "demand_points", c.demand_report.points);
-  road::SnapKindSummary demand_snaps;
-  for (const road::SnapKindSummary& k : c.snapping.kinds()) {
+  scenarios::files::SnapKindSummary demand_snaps;
+  for (const scenarios::files::SnapKindSummary& k : c.snapping.kinds()) {
     if (k.kind == "demand point") demand_snaps = k;
   }
   file.write_attribute("/coverage", "demand_mean_snap_m", demand_snaps.mean_m());
@@ -215,7 +215,7 @@ void write_coverage(ResultFile& file, const models::CoverageCase& c, const std::
   }
 }
 
-std::string coverage_json(const models::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m) {
+std::string coverage_json(const scenarios::assembly::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m) {
   std::string out = fmt::format(
       "{{\"radius_m\": {}, \"road_nodes\": {}, \"road_nodes_dropped\": {}, \"station_rows_left_out\": {}, \"vehicles\": {}, "
       "\"plans\": [",
@@ -231,7 +231,7 @@ std::string coverage_json(const models::CoverageCase& c, const std::vector<PlanC
   return out + "]}";
 }
 
-std::string coverage_text(const models::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m) {
+std::string coverage_text(const scenarios::assembly::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m) {
   std::string out = to_text(coverage_input_report(c));
   if (c.station_rows_left_out > 0) {
     out += fmt::format("stations: {} station-file rows left out, farther from the road than their file's keep_within\n",

@@ -4,20 +4,20 @@
 #include <string>
 #include <vector>
 
-#include "models/build_coverage.hpp"
+#include "scenarios/assembly/build_coverage.hpp"
 #include "models/coverage/coverage.hpp"
 #include "output/result_file.hpp"
 
 namespace evsim::output {
 
 struct PlanCoverage {
-  const models::CoveragePlan* plan;
+  const scenarios::assembly::CoveragePlan* plan;
   models::coverage::CoverageResult result;
 };
 
-void write_coverage(ResultFile& file, const models::CoverageCase& c, const std::vector<PlanCoverage>& plans,
+void write_coverage(ResultFile& file, const scenarios::assembly::CoverageCase& c, const std::vector<PlanCoverage>& plans,
                     double radius_m, double catchment_m);
-std::string coverage_json(const models::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m);
-std::string coverage_text(const models::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m);
+std::string coverage_json(const scenarios::assembly::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m);
+std::string coverage_text(const scenarios::assembly::CoverageCase& c, const std::vector<PlanCoverage>& plans, double radius_m);
 
 }  // namespace evsim::output

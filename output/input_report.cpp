@@ -29,28 +29,28 @@ std::string to_text(const InputReport& in) {
         "clipped and that one-way streets are complete\n",
         100.0 * share, 100.0 * kDroppedShareWarning);
   }
-  const road::SnapKindSummary all = in.snapping.total();
+  const scenarios::files::SnapKindSummary all = in.snapping.total();
   out += fmt::format("points moved onto the road: {} (limit {:.0f} m)", all.count, in.max_snap_distance_m);
   if (all.count > 0) out += fmt::format(", mean {:.1f} m, max {:.1f} m", all.mean_m(), all.max_m);
   out += "\n";
-  for (const road::SnapKindSummary& k : in.snapping.kinds()) {
+  for (const scenarios::files::SnapKindSummary& k : in.snapping.kinds()) {
     out += fmt::format("  {:<17} {:>8}  mean {:7.1f} m  max {:7.1f} m", k.kind, k.count, k.mean_m(), k.max_m);
     if (k.nearest_dropped > 0) out += fmt::format("  ({} nearest to a dropped node)", k.nearest_dropped);
     out += "\n";
   }
-  for (const road::SnappedPoint& p : all.farthest) {
+  for (const scenarios::files::SnappedPoint& p : all.farthest) {
     out += fmt::format("  farthest: {}{} {:.1f} m at {}\n", p.kind, p.name.empty() ? "" : fmt::format(" \"{}\"", p.name),
                        p.distance_m, p.where);
   }
   if (!in.snapping.dropped_examples().empty()) {
     out += fmt::format("  {} point(s) lie nearer a dropped part of the network than the kept part, e.g.:\n",
                        all.nearest_dropped);
-    for (const road::SnappedPoint& p : in.snapping.dropped_examples()) {
+    for (const scenarios::files::SnappedPoint& p : in.snapping.dropped_examples()) {
       out += fmt::format("    {}{} at {} ({:.1f} m to its kept node)\n", p.kind,
                          p.name.empty() ? "" : fmt::format(" \"{}\"", p.name), p.where, p.distance_m);
     }
   }
-  const models::charging::SkippedRows& skipped = in.station_rows_without_plugs;
+  const scenarios::files::SkippedRows& skipped = in.station_rows_without_plugs;
   if (skipped.count > 0) {
     out += fmt::format("station rows skipped (no plugs): {}:", skipped.count);
     for (const std::string& e : skipped.examples) out += " " + e + ";";
@@ -64,13 +64,13 @@ void write_input_report(ResultFile& file, const InputReport& in) {
   std::vector<std::string> kind, name, where, far_kind;
   std::vector<std::uint32_t> count, dropped;
   std::vector<double> mean, max, distance;
-  for (const road::SnapKindSummary& k : in.snapping.kinds()) {
+  for (const scenarios::files::SnapKindSummary& k : in.snapping.kinds()) {
     kind.push_back(k.kind);
     count.push_back(static_cast<std::uint32_t>(k.count));
     mean.push_back(k.mean_m());
     max.push_back(k.max_m);
     dropped.push_back(static_cast<std::uint32_t>(k.nearest_dropped));
-    for (const road::SnappedPoint& p : k.farthest) {
+    for (const scenarios::files::SnappedPoint& p : k.farthest) {
       far_kind.push_back(p.kind);
       name.push_back(p.name);
       where.push_back(p.where);

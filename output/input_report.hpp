@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "models/charging/station_file.hpp"
+#include "scenarios/files/station_file.hpp"
 #include "models/road/road_graph.hpp"
 #include "models/road/road_network.hpp"
-#include "models/road/snap_log.hpp"
+#include "scenarios/files/snap_log.hpp"
 #include "output/result_file.hpp"
 
 namespace evsim::output {
@@ -29,9 +29,9 @@ inline constexpr double kDroppedShareWarning = 0.10;
 
 struct InputReport {
   const models::road::RoadLoadReport& road;
-  const models::road::SnapLog& snapping;
+  const scenarios::files::SnapLog& snapping;
   double max_snap_distance_m = 0.0;
-  const models::charging::SkippedRows& station_rows_without_plugs;
+  const scenarios::files::SkippedRows& station_rows_without_plugs;
 };
 
 // The larger of the dropped shares of nodes and of road length.

@@ -2,7 +2,7 @@
 // Collects the records a run emits (models::RunObserver) and turns them into result tables.
 #include <vector>
 
-#include "models/city/build_city.hpp"
+#include "scenarios/assembly/build_city.hpp"
 #include "models/city/city_model.hpp"
 #include "models/records.hpp"
 #include "output/table.hpp"
@@ -38,8 +38,8 @@ Table needs_table(const RunRecorder& recorder, const models::city::CityModel& mo
 Table sessions_table(const RunRecorder& recorder);
 Table station_samples_table(const RunRecorder& recorder);
 // Per-object summaries (city_tables.cpp):
-Table stations_table(const models::city::CityInputs& city, const models::city::CityModel& model, sim::Time end);
-Table vehicles_table(const models::city::CityInputs& city, const models::city::CityModel& model,
+Table stations_table(const scenarios::assembly::CityInputs& city, const models::city::CityModel& model, sim::Time end);
+Table vehicles_table(const scenarios::assembly::CityInputs& city, const models::city::CityModel& model,
                      const RunRecorder& recorder);
 
 }  // namespace evsim::output

@@ -54,7 +54,7 @@ struct Accumulator {
 
 }  // namespace
 
-RunSummary summarize(const models::city::CityInputs& city, const models::city::CityModel& model,
+RunSummary summarize(const scenarios::assembly::CityInputs& city, const models::city::CityModel& model,
                      const RunRecorder& r) {
   const models::city::CityWorld& world = city.world;
   const auto& vehicles = model.vehicles();

@@ -66,7 +66,7 @@ struct RunSummary {
   double wall_time_s = 0;
 };
 
-RunSummary summarize(const models::city::CityInputs& city, const models::city::CityModel& model,
+RunSummary summarize(const scenarios::assembly::CityInputs& city, const models::city::CityModel& model,
                      const RunRecorder& recorder);
 std::string to_json(const RunSummary& s);
 std::string to_text(const RunSummary& s);

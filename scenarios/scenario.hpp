@@ -15,7 +15,11 @@
 #include <variant>
 #include <vector>
 
+#include "models/distribution.hpp"
+#include "models/demand/demand_kinds.hpp"
 #include "models/geometry/datum.hpp"
+#include "models/road/grid_generator.hpp"
+#include "models/road/ring_radial.hpp"
 #include "sim/event_list.hpp"
 #include "sim/time.hpp"
 
@@ -35,33 +39,17 @@ struct SourceMark {
   std::string key_path;  // e.g. "stations[2].node"
 };
 
-// A random quantity, in the unit of the key that holds it.
-struct FixedValue { double value; };
-struct UniformDistribution { double min; double max; };
-// Normal truncated to [min, max]; min/max default to mean -/+ 4 sd.
-struct NormalDistribution { double mean; double sd; double min; double max; };
-struct ExponentialDistribution { double mean; };
-using DistributionSpec =
-    std::variant<FixedValue, UniformDistribution, NormalDistribution, ExponentialDistribution>;
+// A random quantity, in the unit of the key that holds it (models/distribution.hpp).
+using models::FixedValue;
+using models::UniformDistribution;
+using models::NormalDistribution;
+using models::ExponentialDistribution;
+using DistributionSpec = models::Distribution;
 
-struct GridRoadSpec {
-  std::uint32_t rows = 0;
-  std::uint32_t cols = 0;
-  double spacing_m = 0.0;
-  double speed_kmh = 0.0;
-};
-// Rings around a centre crossed by straight spokes: node 0 is the centre; ring r (1..rings) has
-// radius r * ring_spacing_m; spokes meet every ring; ring arcs between spokes are split into
-// pieces no longer than max_segment_m (0: no split). Radial roads at radial_speed_kmh, rings at
-// ring_speed_kmh; all two-way.
-struct RingRadialRoadSpec {
-  std::uint32_t rings = 0;
-  std::uint32_t spokes = 0;
-  double ring_spacing_m = 0.0;
-  double max_segment_m = 0.0;
-  double radial_speed_kmh = 0.0;
-  double ring_speed_kmh = 0.0;
-};
+// Generated road networks: their parameters are the generators' own (models/road/grid_generator.hpp,
+// models/road/ring_radial.hpp).
+using GridRoadSpec = models::road::GridSpec;
+using RingRadialRoadSpec = models::road::RingRadialSpec;
 
 // An OpenStreetMap extract (.osm, .osm.gz, .osm.bz2, .osm.pbf), read with libosmium.
 struct OsmRoadSpec {
@@ -178,38 +166,13 @@ struct PlacesSpec {
   std::optional<DemandFileSpec> other;  // points of interest: errands, ride-hailing destinations, delivery stops
 };
 
-// Private cars: each day leave home at depart_to_work, stay work_dwell, then (with
-// errand_probability) stop at an "other" place for errand_dwell, then drive home. A share of them
-// has a home charger of home_charger_power_kw (AC) and plugs in at home overnight.
-struct PrivateCarDemand {
-  DistributionSpec depart_to_work;   // time of day, ms since midnight
-  DistributionSpec work_dwell;       // duration, ms
-  double errand_probability = 0.0;
-  DistributionSpec errand_dwell = FixedValue{3'600'000.0};
-  double home_charger_share = 0.0;
-  double home_charger_power_kw = 7.0;
-};
-
-// Ride-hailing and taxis: each day a shift from shift_start lasting shift_length; during it the
-// car drives to random destinations ("other" places), waiting idle_between_trips after each; then
-// it drives home (where a share has a charger).
-struct RideHailingDemand {
-  DistributionSpec shift_start;         // time of day
-  DistributionSpec shift_length;        // duration
-  DistributionSpec idle_between_trips;  // duration
-  double home_charger_share = 0.0;
-  double home_charger_power_kw = 7.0;
-};
-
-// Logistics vans: each day leave the depot at `depart`, visit `stops` places ("other" weights)
-// staying stop_dwell at each, return to the depot and charge there at depot_power_kw.
-struct LogisticsDemand {
+// The generated demand kinds are the schedule generator's own (models/demand/demand_kinds.hpp):
+// private cars, ride-hailing, and logistics vans, whose depot the scenario gives as a point.
+using models::demand::PrivateCarDemand;
+using models::demand::RideHailingDemand;
+struct LogisticsDemand : models::demand::LogisticsDays {
   LocationSpec depot{NodeLocation{}};  // required by the loader
   SourceMark depot_mark{};
-  double depot_power_kw = 22.0;
-  DistributionSpec depart = FixedValue{8.0 * 3'600'000.0};
-  std::uint32_t stops = 10;
-  DistributionSpec stop_dwell = FixedValue{600'000.0};
 };
 
 // Recorded trips replayed from a CSV: columns vehicle, depart (time since the start of the run:
@@ -324,7 +287,7 @@ struct ChargingSpec {
   double availability_radius_m = 1000.0;  // "free plug within" radius of the effective availability
 };
 
-// How points given by coordinates are put on the road network (models/road/point_locator.hpp).
+// How points given by coordinates are put on the road network (scenarios/files/point_locator.hpp).
 // A point farther than max_snap_distance_m from its nearest road node is an error naming it: it is
 // almost surely outside the road extract or written in another datum. 500 m is half the 1-km circle
 // and more than the distance from any point of a city block of up to 700 m x 700 m to its nearest

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "scenarios/scenario_error.hpp"
 
 namespace evsim::models::demand {
 
@@ -65,21 +64,6 @@ PlaceSampler PlaceSampler::weighted(std::span<const double> weights) {
     s.alias_[l] = weights[l] > 0.0 ? l : any_positive;
   }
   return s;
-}
-
-PlaceSampler PlaceSampler::from_places(const std::optional<scenarios::DemandFileSpec>& spec, std::string_view kind,
-                                       road::PointLocator& locator) {
-  if (!spec) return uniform(locator.network().graph.node_count());
-  const NodeWeights w = read_node_weights(*spec, kind, locator);
-  if (!(w.report.total_weight > 0.0)) {
-    scenarios::throw_at(w.weight_header, "at least one weight above 0",
-                        w.report.points == 0 ? std::string("no rows")
-                                             : fmt::format("{} row{}, all 0", w.report.points, w.report.points == 1 ? "" : "s"));
-  }
-  if (!std::isfinite(w.report.total_weight)) {
-    scenarios::throw_at(w.weight_header, "weights with a finite sum", "a sum too large for a double");
-  }
-  return weighted(w.per_node);
 }
 
 road::NodeId PlaceSampler::draw(sim::RandomStream& rng) const {

@@ -6,7 +6,7 @@
 // for generating random numbers with a given distribution"): node i has probability w_i / sum(w).
 // Each draw takes O(1): an index k uniform on [0, n) and u uniform on [0, 1); the draw is k when
 // u < prob[k], else alias[k]. Nodes of weight 0 are never drawn. Uniform mode takes one
-// uniform_index(n) per draw.
+// uniform_index(n) per draw. scenarios/files/node_weights.hpp builds one from a places file.
 //
 // Random numbers per draw, in order (for common random numbers): uniform mode: uniform_index(n);
 // weighted: uniform_index(n), then uniform01().
@@ -15,11 +15,7 @@
 #include <span>
 #include <vector>
 
-#include "models/demand/node_weights.hpp"
-#include "models/road/node_snapper.hpp"
 #include "models/road/road_graph.hpp"
-#include "models/road/road_network.hpp"
-#include "scenarios/scenario.hpp"
 #include "sim/random.hpp"
 
 namespace evsim::models::demand {
@@ -31,13 +27,6 @@ class PlaceSampler {
   // In proportion to `weights` (one per node, finite, >= 0, at least one > 0); throws
   // std::invalid_argument otherwise: callers check user input first.
   static PlaceSampler weighted(std::span<const double> weights);
-  // From a scenario's places entry: the file's weights summed per node, or uniform over the
-  // network's nodes when absent. Besides the errors of read_node_weights, a file whose weights are
-  // all 0 (or that has no rows) is a scenarios::ScenarioError at the weight column's header:
-  //   {file}:{line}:{column}: weight: expected at least one weight above 0, found {N} rows, all 0
-  static PlaceSampler from_places(const std::optional<scenarios::DemandFileSpec>& spec, std::string_view kind,
-                                  road::PointLocator& locator);
-
   road::NodeId draw(sim::RandomStream& rng) const;
 
   std::uint32_t node_count() const { return node_count_; }

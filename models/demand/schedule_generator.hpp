@@ -1,5 +1,7 @@
 #pragma once
-// Draws every vehicle's plan for the whole run (fleet_schedule.hpp) from the scenario's fleet segments.
+// Draws every vehicle's schedule for the whole run (fleet_schedule.hpp), segment by segment, from
+// typed demand parameters (demand_kinds.hpp); scenarios/assembly/fleet_schedule.hpp feeds it the
+// scenario's fleet.
 //
 // Segments are planned in scenario order and their vehicles follow one another in FleetSchedule. Each
 // segment draws only from its own stream "fleet/<segment name>", vehicle after vehicle, so adding
@@ -41,21 +43,17 @@
 //   logistics    initial_soc; per day: depart; per stop: place, stop_dwell.
 //   trip_file    initial_soc (vehicles in order of first appearance in the file).
 //
-// Every vehicle's type is the index of its segment's vehicle_type in scenario.vehicle_types.
-// Errors (scenarios::ScenarioError): a vehicle_type that names no vehicle type (at the segment's
-// mark, key ".vehicle_type"), a depot off the network (road/point_locator.hpp, at depot_mark,
-// named "a depot"), and the errors of the places and trip files.
-//
 // Units: times sim::Time / sim::Duration (ms), distances m, speeds km/h, power kW, SoC fraction.
 #include <cstdint>
-#include <optional>
+#include <span>
+#include <string>
 #include <vector>
 
+#include "models/demand/demand_kinds.hpp"
 #include "models/demand/fleet_schedule.hpp"
-#include "models/demand/trip_file.hpp"
-#include "models/road/node_snapper.hpp"
-#include "models/road/road_network.hpp"
-#include "scenarios/scenario.hpp"
+#include "models/demand/place_sampler.hpp"
+#include "models/distribution.hpp"
+#include "models/road/road_graph.hpp"
 #include "sim/random.hpp"
 #include "sim/time.hpp"
 
@@ -68,18 +66,39 @@ inline constexpr sim::Duration kMinTripEstimate{60'000};
 // How much more than the shift the pre-drawn trips cover, so that the shift rarely runs out of them.
 inline constexpr double kShiftCoverFactor = 1.5;
 
-struct SegmentScheduleReport {
-  std::uint32_t vehicles = 0;  // for a trip file: the number of vehicles it names
-  std::uint64_t legs = 0;
-  std::optional<TripFileReport> trip_file{};  // for a trip_file segment
-};
+// The number of days a horizon spans: ceil(horizon / 24 h), 0 for a horizon of 0 or less.
+std::int64_t days_in(sim::Duration horizon);
 
-struct FleetScheduleReport {
-  std::vector<SegmentScheduleReport> segments;  // per scenario segment
-};
+// Appends one segment's vehicles and legs to `out`. Every vehicle starts as `prototype` (type and
+// segment set by the caller) with its own start, initial_soc (one draw of `initial_soc`), charger
+// and legs; all draws come from `rng`, in the order documented above.
+class SegmentScheduler {
+ public:
+  SegmentScheduler(FleetSchedule& out, const VehicleSchedule& prototype, const Distribution& initial_soc,
+                   sim::RandomStream& rng, std::int64_t days)
+      : out_(out), prototype_(prototype), initial_soc_(initial_soc), rng_(rng), days_(days) {}
 
-// Every point (places, depots, trip ends) is put on the road by `locator`, which logs the snapping.
-FleetSchedule generate_fleet_schedule(const scenarios::Scenario& scenario, road::PointLocator& locator,
-                              const sim::RandomStreams& streams, FleetScheduleReport* report = nullptr);
+  // `other` may be null when d.errand_probability is 0.
+  void private_cars(std::uint32_t count, const PrivateCarDemand& d, const PlaceSampler& homes,
+                    const PlaceSampler& work, const PlaceSampler* other);
+  // Trip times are estimated on the straight line between the nodes of `graph`.
+  void ride_hailing(std::uint32_t count, const RideHailingDemand& d, const PlaceSampler& homes,
+                    const PlaceSampler& other, const road::RoadGraph& graph);
+  // `other` may be null when d.stops is 0.
+  void logistics(std::uint32_t count, const LogisticsDays& d, road::NodeId depot, const PlaceSampler* other);
+  // Recorded vehicles (a trip file's schedule, trip_file.hpp) with their ids: one vehicle each.
+  void replay(const FleetSchedule& recorded, std::span<const std::string> vehicle_ids);
+
+ private:
+  void begin_vehicle(road::NodeId start);
+  void set_charger(road::NodeId node, double power_kw);
+  void add(const Leg& leg);
+
+  FleetSchedule& out_;
+  VehicleSchedule prototype_;
+  const Distribution& initial_soc_;
+  sim::RandomStream& rng_;
+  std::int64_t days_;
+};
 
 }  // namespace evsim::models::demand

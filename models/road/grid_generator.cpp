@@ -8,7 +8,7 @@
 
 namespace evsim::models::road {
 
-RoadGraph make_grid(const scenarios::GridRoadSpec& spec) {
+RoadGraph make_grid(const GridSpec& spec) {
   if (spec.rows < 1 || spec.cols < 1 || !(spec.spacing_m > 0.0) || !(spec.speed_kmh > 0.0)) {
     throw std::invalid_argument("make_grid: rows, cols, spacing and speed must be positive");
   }
@@ -35,7 +35,7 @@ RoadGraph make_grid(const scenarios::GridRoadSpec& spec) {
   return RoadGraph(std::move(x), std::move(y), std::move(edges));
 }
 
-RoadNetwork make_grid_network(const scenarios::GridRoadSpec& spec) {
+RoadNetwork make_grid_network(const GridSpec& spec) {
   RoadNetwork net{.graph = make_grid(spec)};
   const RoadGraph& g = net.graph;
   net.source_ids.resize(g.node_count());

@@ -5,14 +5,22 @@
 // (not put in Hilbert order): scenarios and tests name grid nodes by them.
 #include "models/road/road_graph.hpp"
 #include "models/road/road_network.hpp"
-#include "scenarios/scenario.hpp"
+
+#include <cstdint>
 
 namespace evsim::models::road {
 
-RoadGraph make_grid(const scenarios::GridRoadSpec& spec);
+struct GridSpec {
+  std::uint32_t rows = 0;
+  std::uint32_t cols = 0;
+  double spacing_m = 0.0;
+  double speed_kmh = 0.0;
+};
+
+RoadGraph make_grid(const GridSpec& spec);
 
 // The same grid as a RoadNetwork: no projection, source_ids = node ids, report filled in (a grid
 // is one strongly connected component; nothing is dropped).
-RoadNetwork make_grid_network(const scenarios::GridRoadSpec& spec);
+RoadNetwork make_grid_network(const GridSpec& spec);
 
 }  // namespace evsim::models::road

@@ -12,7 +12,7 @@
 
 namespace evsim::models::road {
 
-RoadNetwork make_ring_radial(const scenarios::RingRadialRoadSpec& spec) {
+RoadNetwork make_ring_radial(const RingRadialSpec& spec) {
   if (spec.rings < 1 || spec.spokes < 3 || !(spec.ring_spacing_m > 0.0) || !(spec.max_segment_m >= 0.0) ||
       !(spec.radial_speed_kmh > 0.0) || !(spec.ring_speed_kmh > 0.0) || !std::isfinite(spec.ring_spacing_m) ||
       !std::isfinite(spec.max_segment_m)) {

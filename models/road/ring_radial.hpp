@@ -1,5 +1,5 @@
 #pragma once
-// Synthetic ring-radial town (scenarios::RingRadialRoadSpec): a centre, `rings` concentric rings
+// Synthetic ring-radial town (RingRadialSpec): a centre, `rings` concentric rings
 // of radius r * ring_spacing_m (r = 1..rings) and `spokes` straight radial roads at angles
 // 2*pi*k/spokes from the +x axis (k = 0..spokes-1), counterclockwise. Units: metres, km/h.
 //
@@ -16,10 +16,20 @@
 // Requires rings >= 1, spokes >= 3, ring_spacing_m > 0, max_segment_m >= 0, both speeds > 0
 // (std::invalid_argument otherwise; the scenario loader checks these for users).
 #include "models/road/road_network.hpp"
-#include "scenarios/scenario.hpp"
+
+#include <cstdint>
 
 namespace evsim::models::road {
 
-RoadNetwork make_ring_radial(const scenarios::RingRadialRoadSpec& spec);
+struct RingRadialSpec {
+  std::uint32_t rings = 0;
+  std::uint32_t spokes = 0;
+  double ring_spacing_m = 0.0;
+  double max_segment_m = 0.0;
+  double radial_speed_kmh = 0.0;
+  double ring_speed_kmh = 0.0;
+};
+
+RoadNetwork make_ring_radial(const RingRadialSpec& spec);
 
 }  // namespace evsim::models::road

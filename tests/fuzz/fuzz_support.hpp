@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "models/road/csv_loader.hpp"
+#include "scenarios/files/csv_loader.hpp"
 #include "models/road/road_network.hpp"
 #include "scenarios/scenario.hpp"
 
@@ -54,7 +54,7 @@ inline std::filesystem::path write_scratch(std::string_view name, std::string_vi
 inline const models::road::RoadNetwork& lon_lat_network() {
   static const models::road::RoadNetwork network = [] {
     const std::filesystem::path dir = std::filesystem::path(EVSIM_SOURCE_DIR) / "tests/models/road/data/csv";
-    return models::road::load_csv({.nodes_file = dir / "nodes_lonlat.csv", .edges_file = dir / "edges.csv",
+    return scenarios::files::load_csv({.nodes_file = dir / "nodes_lonlat.csv", .edges_file = dir / "edges.csv",
                                    .nodes_mark = {.file = "fuzz", .key_path = "nodes"},
                                    .edges_mark = {.file = "fuzz", .key_path = "edges"}});
   }();

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-#include "models/road/load_road.hpp"
+#include "scenarios/assembly/load_road.hpp"
 #include "tests/support/scratch_files.hpp"
 
 namespace evsim::test {
@@ -28,7 +28,7 @@ inline models::road::RoadNetwork futian_grid(const std::filesystem::path& dir) {
   }
   const scenarios::CsvRoadSpec spec{.nodes_file = write_file(dir / "nodes.csv", nodes),
                                     .edges_file = write_file(dir / "edges.csv", edges)};
-  return models::road::load_road(spec);
+  return scenarios::assembly::load_road(spec);
 }
 
 }  // namespace evsim::test

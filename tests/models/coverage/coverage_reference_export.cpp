@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "models/coverage/coverage.hpp"
-#include "models/road/osm_loader.hpp"
+#include "scenarios/files/osm_loader.hpp"
 #include "tests/models/coverage/random_road.hpp"
 
 namespace {
@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "coverage_reference_export: %s not found: skipped\n", argv[3]);
         return 77;
       }
-      write_case(argv[1], road::load_osm({.file = argv[3], .include_service = false, .mark = {}}).graph);
+      write_case(argv[1], evsim::scenarios::files::load_osm({.file = argv[3], .include_service = false, .mark = {}}).graph);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "coverage_reference_export: %s\n", e.what());

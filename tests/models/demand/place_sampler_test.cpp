@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "demand_test_util.hpp"
+#include "scenarios/files/node_weights.hpp"
 #include "tests/support/expect_throw_msg.hpp"
 
 namespace evsim::models::demand {
@@ -81,21 +82,21 @@ TEST(PlaceSampler, RejectsWeightsThatAreNoDistribution) {
 
 TEST(PlaceSampler, FromPlacesIsUniformOverTheNetworkWithoutAFile) {
   const road::RoadNetwork net = grid_town(3, 4);
-  road::PointLocator locator(net, 500.0);
-  const PlaceSampler s = PlaceSampler::from_places(std::nullopt, "home", locator);
+  scenarios::files::PointLocator locator(net, 500.0);
+  const PlaceSampler s = scenarios::files::read_place_sampler(std::nullopt, "home", locator);
   EXPECT_TRUE(s.is_uniform());
   EXPECT_EQ(s.node_count(), 12u);
 }
 
 TEST(PlaceSampler, FromPlacesSnapsPointsAndSumsTheirWeightsPerNode) {
   const road::RoadNetwork net = grid_town(3, 4);
-  road::PointLocator locator(net, 500.0);
+  scenarios::files::PointLocator locator(net, 500.0);
   const auto file = write_file(scratch_dir() / "homes.csv",
                                "x_m,y_m,population\n"
                                "10,5,30\n"      // node 0
                                "-20,-3,10\n"    // node 0
                                "310,190,60\n"); // node 11 (row 2, col 3)
-  const PlaceSampler s = PlaceSampler::from_places(scenarios::DemandFileSpec{.file = file, .weight_column = "population"}, "home", locator);
+  const PlaceSampler s = scenarios::files::read_place_sampler(scenarios::DemandFileSpec{.file = file, .weight_column = "population"}, "home", locator);
   EXPECT_DOUBLE_EQ(s.probability(0), 0.4);
   EXPECT_DOUBLE_EQ(s.probability(11), 0.6);
   EXPECT_DOUBLE_EQ(s.probability(5), 0.0);
@@ -103,10 +104,10 @@ TEST(PlaceSampler, FromPlacesSnapsPointsAndSumsTheirWeightsPerNode) {
 
 TEST(PlaceSampler, FromPlacesRejectsBadWeightsWithFileLineAndColumn) {
   const road::RoadNetwork net = grid_town(3, 4);
-  road::PointLocator locator(net, 500.0);
+  scenarios::files::PointLocator locator(net, 500.0);
   const auto dir = scratch_dir();
   const auto read = [&](const std::filesystem::path& file) {
-    return error_of([&] { PlaceSampler::from_places(scenarios::DemandFileSpec{.file = file}, "home", locator); });
+    return error_of([&] { scenarios::files::read_place_sampler(scenarios::DemandFileSpec{.file = file}, "home", locator); });
   };
   const auto negative = write_file(dir / "negative.csv", "node,weight\n1,2\n2,-2\n");
   EXPECT_EQ(read(negative), negative.string() + ":3:3: weight: expected a demand weight of 0 or more, found \"-2\"");

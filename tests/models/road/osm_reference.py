@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent reference for evsim's OpenStreetMap road loader (models/road/osm_loader.hpp).
+"""Independent reference for evsim's OpenStreetMap road loader (scenarios/files/osm_loader.hpp).
 
 Written from the rules in that header, not from the C++ code: xml.etree reads the file (.osm,
 .osm.gz, .osm.bz2), networkx finds the strongly connected components. The ctest

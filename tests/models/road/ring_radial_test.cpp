@@ -13,7 +13,7 @@ namespace {
 
 using testing::error_of;
 
-scenarios::RingRadialRoadSpec ring_spec(double max_segment_m) {
+RingRadialSpec ring_spec(double max_segment_m) {
   return {.rings = 3, .spokes = 4, .ring_spacing_m = 100.0, .max_segment_m = max_segment_m,
           .radial_speed_kmh = 50.0, .ring_speed_kmh = 30.0};
 }
@@ -76,11 +76,11 @@ TEST(RingRadial, SplitsArcsIntoPiecesNoLongerThanTheMaximum) {
 }
 
 TEST(RingRadial, RejectsImpossibleSpecs) {
-  for (auto bad : {scenarios::RingRadialRoadSpec{.rings = 0, .spokes = 4, .ring_spacing_m = 100, .max_segment_m = 0,
+  for (auto bad : {RingRadialSpec{.rings = 0, .spokes = 4, .ring_spacing_m = 100, .max_segment_m = 0,
                                                   .radial_speed_kmh = 50, .ring_speed_kmh = 30},
-                   scenarios::RingRadialRoadSpec{.rings = 2, .spokes = 2, .ring_spacing_m = 100, .max_segment_m = 0,
+                   RingRadialSpec{.rings = 2, .spokes = 2, .ring_spacing_m = 100, .max_segment_m = 0,
                                                   .radial_speed_kmh = 50, .ring_speed_kmh = 30},
-                   scenarios::RingRadialRoadSpec{.rings = 2, .spokes = 4, .ring_spacing_m = 100, .max_segment_m = -1,
+                   RingRadialSpec{.rings = 2, .spokes = 4, .ring_spacing_m = 100, .max_segment_m = -1,
                                                   .radial_speed_kmh = 50, .ring_speed_kmh = 30}}) {
     EXPECT_EQ(error_of([&] { make_ring_radial(bad); }),
               "make_ring_radial: needs rings >= 1, spokes >= 3, ring spacing > 0, max segment >= 0 and speeds > 0");
@@ -88,7 +88,7 @@ TEST(RingRadial, RejectsImpossibleSpecs) {
 }
 
 TEST(GridNetwork, KeepsRowMajorIdsAndFillsTheReport) {
-  const scenarios::GridRoadSpec spec{.rows = 3, .cols = 4, .spacing_m = 250.0, .speed_kmh = 36.0};
+  const GridSpec spec{.rows = 3, .cols = 4, .spacing_m = 250.0, .speed_kmh = 36.0};
   const RoadNetwork net = make_grid_network(spec);
   const RoadGraph plain = make_grid(spec);
   ASSERT_EQ(net.graph.node_count(), plain.node_count());

@@ -8,7 +8,7 @@
 #include <exception>
 #include <string_view>
 
-#include "models/road/osm_loader.hpp"
+#include "scenarios/files/osm_loader.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 2 || argc > 3 || (argc == 3 && std::string_view(argv[2]) != "--include-service")) {
@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   }
   try {
     const evsim::models::road::RoadNetwork net =
-        evsim::models::road::load_osm({.file = argv[1], .include_service = argc == 3, .mark = {}});
+        evsim::scenarios::files::load_osm({.file = argv[1], .include_service = argc == 3, .mark = {}});
     const auto& r = net.report;
     std::int64_t id_sum = 0;
     for (const std::int64_t id : net.source_ids) id_sum += id;

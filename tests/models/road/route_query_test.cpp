@@ -15,7 +15,7 @@
 
 #include "../coverage/random_road.hpp"
 #include "models/road/grid_generator.hpp"
-#include "models/road/osm_loader.hpp"
+#include "scenarios/files/osm_loader.hpp"
 #include "models/road/ring_radial.hpp"
 #include "models/road/shortest_paths.hpp"
 #include "reference_routes.hpp"
@@ -129,7 +129,7 @@ TEST(RouteQuery, MatchesReferencesOnOsmExtracts) {
   if (!std::filesystem::exists(testing::kSharedOsm)) GTEST_SKIP() << testing::kSharedOsm << " is absent";
   for (const char* file : {"shanghai_central.osm", "nanjing_xuanwu.osm.gz", "taipei_major.osm.gz"}) {
     if (!std::filesystem::exists(testing::kSharedOsm / file)) continue;
-    const RoadNetwork net = load_osm({.file = testing::kSharedOsm / file, .include_service = false, .mark = {}});
+    const RoadNetwork net = scenarios::files::load_osm({.file = testing::kSharedOsm / file, .include_service = false, .mark = {}});
     const Comparison c = compare_with_references(net.graph, 30, 100, 4);
     print(file, net.graph, c);
     EXPECT_EQ(c.mismatches, 0u) << file;
