@@ -43,7 +43,9 @@ Table site_power_table(const RunRecorder& r) {
                                 [](const PowerChange& x) { return x.power_kw; }),
                 project<double>("share_kw", "kW",
                                 "most the session draws until its next row: its share of the site (0 at unplug)", c,
-                                [](const PowerChange& x) { return x.share_kw; })}};
+                                [](const PowerChange& x) { return x.share_kw; }),
+                project<std::uint8_t>("cause", "1", "0 plug_in, 1 reshare (another session or the limit changed, a curve point), 2 unplug",
+                                      c, [](const PowerChange& x) { return x.cause; })}};
 }
 
 Table sites_table(const models::city::CityModel& model) {

@@ -58,9 +58,9 @@ void SessionPool::start(const SessionStart& start) {
     while (x.next_point < points.size() && points[x.next_point].soc <= x.origin_soc) ++x.next_point;
     x.share_kw = -1.0;  // so that reshare announces it
     on_site_[start.station].push_back(start.vehicle);
-    reshare(start.station);
+    reshare(start.station, start.vehicle);
   } else {
-    announce_power(start.vehicle);
+    announce_power(start.vehicle, PowerChangeCause::plug_in);
   }
 }
 
@@ -87,7 +87,7 @@ SessionEnd SessionPool::stop(VehicleId v, bool reached_target) {
     stats.session_ms_completed += (now - x.plug_in).count();
     st.unplug(now, x.plug);
   }
-  if (!power_changed.empty()) power_changed({now, v, x.station, x.plug, 0.0, 0.0});
+  if (!power_changed.empty()) power_changed({now, v, x.station, x.plug, 0.0, 0.0, PowerChangeCause::unplug});
   if (!unplugged.empty()) unplugged({now, v, x.station, x.plug, reached_target, end});
   if (shared(x.station)) {
     std::vector<VehicleId>& site = on_site_[x.station];
@@ -197,7 +197,7 @@ double SessionPool::demand_kw(VehicleId v) const {
   return std::max(x.curve->power_kw(soc, x.plug_limit_kw), x.curve->power_kw(std::max(soc, upto), x.plug_limit_kw));
 }
 
-void SessionPool::reshare(StationId s) {
+void SessionPool::reshare(StationId s, VehicleId arrived) {
   const std::vector<VehicleId>& site = on_site_[s];
   const SitePower& power = stations_[s].power();
   const std::size_t n = site.size();
@@ -221,12 +221,14 @@ void SessionPool::reshare(StationId s) {
     }
   }
   share_power(power.policy, power.limit_kw, cabinet_demand_, share_);
-  for (std::size_t i = 0; i < n; ++i) apply_share(site[i], share_[i], demand_[i]);
+  for (std::size_t i = 0; i < n; ++i) {
+    apply_share(site[i], share_[i], demand_[i], site[i] == arrived ? PowerChangeCause::plug_in : PowerChangeCause::reshare);
+  }
 }
 
 // A session granted all it asks for charges under its plug limit (its numbers stay those of an
 // unshared site); one held below its demand charges under its share.
-void SessionPool::apply_share(VehicleId v, double share_kw, double demand_kw) {
+void SessionPool::apply_share(VehicleId v, double share_kw, double demand_kw, PowerChangeCause cause) {
   Session& x = sessions_[v];
   const double limit_kw = share_kw >= demand_kw ? x.plug_limit_kw : share_kw;
   const bool share_changed = share_kw != x.share_kw;
@@ -241,13 +243,13 @@ void SessionPool::apply_share(VehicleId v, double share_kw, double demand_kw) {
   } else if (!sim_.is_pending(x.point_event)) {
     schedule_point(v);
   }
-  if (share_changed) announce_power(v);
+  if (share_changed) announce_power(v, cause);
 }
 
-void SessionPool::announce_power(VehicleId v) {
+void SessionPool::announce_power(VehicleId v, PowerChangeCause cause) {
   if (power_changed.empty()) return;
   const Session& x = sessions_[v];
-  power_changed({sim_.now(), v, x.station, x.plug, power_kw(v), x.share_kw});
+  power_changed({sim_.now(), v, x.station, x.plug, power_kw(v), x.share_kw, cause});
 }
 
 }  // namespace evsim::models::charging

@@ -86,6 +86,8 @@ struct UnplugEvent {
   SessionEnd end;
 };
 
+enum class PowerChangeCause : std::uint8_t { plug_in = 0, reshare = 1, unplug = 2 };
+
 struct PowerChange {
   sim::Time time;
   VehicleId vehicle;
@@ -95,6 +97,7 @@ struct PowerChange {
   // The most the session may draw from `time` until its next PowerChange: its share on a shared
   // site, its plug limit otherwise; 0 at unplug.
   double share_kw;
+  PowerChangeCause cause;
 };
 
 class SessionPool {
@@ -148,9 +151,10 @@ class SessionPool {
   void schedule_point(VehicleId v);
   void pass_point(VehicleId v);
   double demand_kw(VehicleId v) const;
-  void reshare(StationId s);
-  void apply_share(VehicleId v, double share_kw, double demand_kw);
-  void announce_power(VehicleId v);
+  // `arrived`: the session that just plugged in (its change is announced as its plug-in), if any.
+  void reshare(StationId s, VehicleId arrived = road::kInvalid);
+  void apply_share(VehicleId v, double share_kw, double demand_kw, PowerChangeCause cause);
+  void announce_power(VehicleId v, PowerChangeCause cause);
 
   sim::Simulator& sim_;
   std::vector<Station>& stations_;
