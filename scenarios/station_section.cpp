@@ -38,7 +38,7 @@ SharingPolicySpec read_policy(const NodeRef& ref) {
 
 CabinetSpec read_cabinet(const NodeRef& ref) {
   const MapReader map(ref, {"power", "plugs", "policy"}, "a cabinet mapping {power, plugs, policy}");
-  CabinetSpec c{.power_kw = read_quantity(map.need("power"), Quantity::power, Bound::positive),
+  CabinetSpec c{.power_kw = read_quantity_in(map.need("power"), Quantity::power, kSitePowerRange),
                 .plugs = read_uint32(map.need("plugs"), 1)};
   if (const auto policy = map.get("policy")) c.policy = read_policy(*policy);
   return c;
@@ -99,7 +99,7 @@ StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
   if (const auto is_public = map.get("public")) s.is_public = read_bool(*is_public);
   if (const auto price = map.get("price")) s.price_per_kwh = read_quantity(*price, Quantity::energy_price, Bound::non_negative);
   if (const auto hours = map.get("hours")) s.hours = read_opening_hours(*hours);
-  if (const auto limit = map.get("power_limit")) s.power_limit_kw = read_quantity(*limit, Quantity::power, Bound::positive);
+  if (const auto limit = map.get("power_limit")) s.power_limit_kw = read_quantity_in(*limit, Quantity::power, kSitePowerRange);
   if (const auto policy = map.get("power_policy")) s.power_policy = read_policy(*policy);
   if (const auto cabinets = map.get("cabinets")) s.cabinets = read_cabinets(*cabinets, s.plugs);
   return s;

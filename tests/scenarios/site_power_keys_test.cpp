@@ -46,7 +46,11 @@ TEST(SitePowerKeys, LimitPolicyAndCabinets) {
 
 TEST(SitePowerKeys, BadValuesNameKeyExpectedAndFound) {
   EXPECT_EQ(error_of(station_with("    power_limit: 0kW\n")),
-            R"(t.yaml:5:18: stations[0].power_limit: expected a power > 0, found "0kW")");
+            R"(t.yaml:5:18: stations[0].power_limit: expected a site power from 0.5 to 100000 kW (evsim's plausibility )"
+            R"(limit), found "0kW")");
+  EXPECT_EQ(error_of(station_with("    power_limit: 200MW\n")),
+            R"(t.yaml:5:18: stations[0].power_limit: expected a site power from 0.5 to 100000 kW (evsim's plausibility )"
+            R"(limit), found "200MW")");
   EXPECT_EQ(error_of(station_with("    power_limit: 5kWh\n")),
             R"(t.yaml:5:18: stations[0].power_limit: expected a power (units kW, MW, W), found unknown unit "kWh" in "5kWh")");
   EXPECT_EQ(error_of(station_with("    power_policy: fair\n")),
@@ -58,7 +62,8 @@ TEST(SitePowerKeys, BadValuesNameKeyExpectedAndFound) {
   EXPECT_EQ(error_of(station_with("    cabinets: [{power: 600kW, plugs: 0}]\n")),
             R"(t.yaml:5:38: stations[0].cabinets[0].plugs: expected a positive integer, found "0")");
   EXPECT_EQ(error_of(station_with("    cabinets: [{power: -1kW, plugs: 2}]\n")),
-            R"(t.yaml:5:24: stations[0].cabinets[0].power: expected a power > 0, found "-1kW")");
+            R"(t.yaml:5:24: stations[0].cabinets[0].power: expected a site power from 0.5 to 100000 kW (evsim's )"
+            R"(plausibility limit), found "-1kW")");
   EXPECT_EQ(error_of(station_with("    cabinets: [{power: 1kW, plugs: 2, pollicy: equal}]\n")),
             R"(t.yaml:5:39: stations[0].cabinets[0].pollicy: expected one of the keys power, plugs, policy, found unknown key "pollicy")");
   EXPECT_EQ(error_of(station_with("    cabinets: [{power: 600kW, plugs: 4}, {power: 600kW, plugs: 3}]\n")),
