@@ -137,7 +137,15 @@ void SessionPool::set_site_limit(StationId s, double limit_kw) {
       while (x.next_point < points.size() && points[x.next_point].soc <= soc) ++x.next_point;
     }
   }
-  if (st.power().shared()) reshare(s);
+  if (!was_shared && !st.power().shared()) return;
+  reshare(s);  // without sharing any more, everyone is granted its demand: back to its plug limit
+  if (!st.power().shared()) {
+    for (const VehicleId v : on_site_[s]) {
+      sim_.cancel(sessions_[v].point_event);
+      sessions_[v].point_event = {};
+    }
+    on_site_[s].clear();
+  }
 }
 
 // The end at the target from the rate state, never before the end without any limit

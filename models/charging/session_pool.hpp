@@ -115,7 +115,8 @@ class SessionPool {
   double power_kw(VehicleId v) const;  // battery-side, now
   double share_kw(VehicleId v) const { return sessions_[v].share_kw; }
 
-  // Changes a station's connection limit from now on (SitePower::kNoLimit: none) and re-shares it.
+  // Changes a station's connection limit from now on (SitePower::kNoLimit: none) and re-shares it;
+  // a station left without limit and cabinets runs its sessions unshared again from now on.
   // Throws std::invalid_argument unless limit_kw > 0.
   void set_site_limit(StationId s, double limit_kw);
 

@@ -147,6 +147,21 @@ TEST(SessionPool, SiteLimitChangeReschedulesTheEnd) {
                    "SessionPool::set_site_limit: limit_kw must be > 0, got 0");
 }
 
+// 0-6 min alone at 100 kW (10 kWh), 6-12 min at 50 kW under a new limit (5 kWh), then the limit is
+// lifted: 15 kWh at 100 kW, 9 min: ends at 21 min. A second session plugged in after the lift is
+// unshared: its own 18 min.
+TEST(SessionPool, LiftingTheLimitRunsTheSiteUnsharedAgain) {
+  Site s(2, 100.0, SitePower{});
+  s.arrive(at(0min), 0, 0, 100.0);
+  s.sim.schedule_at(at(6min), [&] { s.pool->set_site_limit(0, 50.0); });
+  s.sim.schedule_at(at(12min), [&] { s.pool->set_site_limit(0, SitePower::kNoLimit); });
+  s.arrive(at(13min), 1, 1, 100.0);
+  s.sim.run();
+  EXPECT_EQ(s.ends.at(0), at(21min));
+  EXPECT_EQ(s.ends.at(1), at(31min));
+  EXPECT_FALSE(s.stations[0].power().shared());
+}
+
 TEST(SessionPool, SignalsReachEverySubscriber) {
   Site s(2, 100.0, site(100.0));
   std::vector<PowerChange> first, second;
