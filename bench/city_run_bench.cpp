@@ -75,4 +75,42 @@ void BM_CityRun(benchmark::State& state) {
 }
 BENCHMARK(BM_CityRun)->Arg(20'000)->Arg(100'000)->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
 
+// The same 20,000-vehicle city with every station's power shared (models/charging/session_pool.hpp):
+// a site limit of range(0) percent of its plugs' summed rating, equal sharing. Counters as above,
+// plus the power changes announced (plug-ins, re-sharings, unplugs) per wall-clock second.
+void BM_CityRunSiteLimits(benchmark::State& state) {
+  const scenarios::Scenario sc = scaled_city(20'000.0);
+  const double fraction = static_cast<double>(state.range(0)) / 100.0;
+  double run_s = 0.0;
+  std::uint64_t events = 0, changes = 0;
+  CountingObserver seen;
+  for (auto _ : state) {
+    scenarios::assembly::CityInputs city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
+    for (models::charging::Station& st : city.world.stations) {
+      double rated_kw = 0.0;
+      for (const models::charging::Plug& p : st.plugs()) rated_kw += p.power_kw;
+      models::charging::SitePower power;
+      power.limit_kw = fraction * rated_kw;
+      st.set_power(power);
+    }
+    const auto t1 = std::chrono::steady_clock::now();
+    sim::Simulator simulator(sc.run.event_list);
+    seen = CountingObserver{};
+    models::city::CityModel model(simulator, city.world, seen);
+    changes = 0;
+    model.sessions().power_changed.connect([&changes](const models::charging::PowerChange&) { ++changes; });
+    model.start();
+    simulator.run_until(city.world.settings.horizon);
+    model.finish();
+    run_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+    events = simulator.executed_count();
+    state.SetIterationTime(run_s);
+  }
+  state.counters["run_s"] = run_s;
+  state.counters["events"] = static_cast<double>(events);
+  state.counters["events_per_s"] = static_cast<double>(events) / run_s;
+  state.counters["power_changes"] = static_cast<double>(changes);
+}
+BENCHMARK(BM_CityRunSiteLimits)->Arg(100)->Arg(50)->Arg(25)->Iterations(1)->UseManualTime()->Unit(benchmark::kSecond);
+
 }  // namespace

@@ -43,6 +43,11 @@ void write_results(output::ResultFile& file, const output::RunMeta& meta, const 
   file.write_table("/stations/samples", output::station_samples_table(recorder));
   file.write_table("/vehicles", output::vehicles_table(city, model, recorder));
   file.write_table("/segments", output::segments_table(summary));
+  if (output::has_shared_sites(model)) {
+    file.write_table("/grid/sites", output::sites_table(model));
+    file.write_table("/grid/cabinets", output::cabinets_table(model));
+    file.write_table("/grid/session_power", output::site_power_table(recorder));
+  }
   output::write_kpi(file, summary);
   output::write_input_report(file, input_report(city));
   output::write_road_nodes(file, city.world.roads, city.source_ids);
@@ -134,6 +139,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   simulator.set_stop_flag(&stop_flag());
   output::RunRecorder recorder;
   models::city::CityModel model(simulator, city.world, recorder);
+  output::record_site_power(recorder, model);
   const sim::Time horizon = city.world.settings.horizon;
   std::string failure;
   enter_phase(Phase::simulate);

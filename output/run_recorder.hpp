@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "scenarios/assembly/build_city.hpp"
+#include "models/charging/session_pool.hpp"
 #include "models/city/city_model.hpp"
 #include "models/records.hpp"
 #include "output/table.hpp"
@@ -19,18 +20,30 @@ class RunRecorder final : public models::RunObserver {
   }
   void on_session(const models::ChargeSessionRecord& session) override { sessions_.push_back(session); }
   void on_station_sample(const models::StationSample& sample) override { samples_.push_back(sample); }
+  // A subscriber of the session pool's power_changed signal (see record_site_power).
+  void on_power_change(const models::charging::PowerChange& change) { power_changes_.push_back(change); }
 
   const std::vector<models::TripRecord>& trips() const { return trips_; }
   const std::vector<models::NeedRecord>& needs() const { return needs_; }
   const std::vector<models::ChargeSessionRecord>& sessions() const { return sessions_; }
   const std::vector<models::StationSample>& samples() const { return samples_; }
+  const std::vector<models::charging::PowerChange>& power_changes() const { return power_changes_; }
 
  private:
   std::vector<models::TripRecord> trips_;
   std::vector<models::NeedRecord> needs_;
   std::vector<models::ChargeSessionRecord> sessions_;
   std::vector<models::StationSample> samples_;
+  std::vector<models::charging::PowerChange> power_changes_;
 };
+
+// /grid (grid_tables.cpp), written only when some station shares power (has_shared_sites):
+// Subscribes `recorder` to the power changes of sessions on stations with a site limit or cabinets.
+void record_site_power(RunRecorder& recorder, models::city::CityModel& model);
+bool has_shared_sites(const models::city::CityModel& model);
+Table site_power_table(const RunRecorder& recorder);              // /grid/session_power
+Table sites_table(const models::city::CityModel& model);          // /grid/sites
+Table cabinets_table(const models::city::CityModel& model);       // /grid/cabinets
 
 // The tables of docs/output-format.md ("Result tables"). Record tables (run_recorder.cpp):
 Table trips_table(const RunRecorder& recorder);

@@ -22,6 +22,8 @@ inline constexpr PlausibleRange kBatteryRange{1.0, 2'000.0, "a battery capacity"
 inline constexpr PlausibleRange kConsumptionRange{0.02, 5.0, "a consumption", "kWh/km"};
 // A charger or a vehicle's charging limit: a 1 kW trickle to 3.75 MW megawatt charging.
 inline constexpr PlausibleRange kChargingPowerRange{0.5, 5'000.0, "a charging power", "kW"};
+// A site's grid connection or a power cabinet: one slow charger's 0.5 kW to a 100 MW depot.
+inline constexpr PlausibleRange kSitePowerRange{0.5, 100'000.0, "a site power", "kW"};
 // Road speeds: walking pace to motorway speeds.
 inline constexpr PlausibleRange kRoadSpeedRange{1.0, 200.0, "a road speed", "km/h"};
 // How long one run may simulate: up to 400 days (longer studies run as staged plans).

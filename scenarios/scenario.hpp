@@ -106,6 +106,17 @@ struct OpeningHoursSpec {
   sim::Duration close{};
 };
 
+// How a capacity is shared among the sessions drawing on it (models/charging/power_sharing.hpp).
+enum class SharingPolicySpec { equal, first_come, proportional };
+
+// A power cabinet (split-power super-charging) feeding the next `plugs` plugs of its station, in the
+// order the station lists them (counts expanded).
+struct CabinetSpec {
+  double power_kw = 0.0;
+  std::uint32_t plugs = 0;
+  SharingPolicySpec policy = SharingPolicySpec::equal;
+};
+
 struct StationSpec {
   std::string name;
   LocationSpec location;
@@ -120,6 +131,10 @@ struct StationSpec {
   // Left out (and counted) instead of placed when its point is farther than this from the nearest
   // road node: a station file's keep_within.
   std::optional<double> keep_within_m{};
+  // The site's connection limit (none: every plug at its own power) and how it is shared.
+  std::optional<double> power_limit_kw{};
+  SharingPolicySpec power_policy = SharingPolicySpec::equal;
+  std::vector<CabinetSpec> cabinets{};
 };
 
 // One point of a charging curve: the power the battery accepts at a state of charge.

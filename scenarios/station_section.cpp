@@ -31,6 +31,36 @@ PlugSpec read_plug(const NodeRef& ref) {
   return p;
 }
 
+SharingPolicySpec read_policy(const NodeRef& ref) {
+  constexpr std::string_view kPolicies[] = {"equal", "first_come", "proportional"};
+  return static_cast<SharingPolicySpec>(read_choice(ref, kPolicies));
+}
+
+CabinetSpec read_cabinet(const NodeRef& ref) {
+  const MapReader map(ref, {"power", "plugs", "policy"}, "a cabinet mapping {power, plugs, policy}");
+  CabinetSpec c{.power_kw = read_quantity_in(map.need("power"), Quantity::power, kSitePowerRange),
+                .plugs = read_uint32(map.need("plugs"), 1)};
+  if (const auto policy = map.get("policy")) c.policy = read_policy(*policy);
+  return c;
+}
+
+// The cabinets feed the station's plugs in order: together at most as many as it has.
+std::vector<CabinetSpec> read_cabinets(const NodeRef& ref, const std::vector<PlugSpec>& plugs) {
+  std::vector<CabinetSpec> cabinets;
+  std::uint64_t station_plugs = 0;
+  for (const PlugSpec& p : plugs) station_plugs += p.count;
+  std::uint64_t fed = 0;
+  for (const NodeRef& item : read_list(ref, "a non-empty list of cabinets", true)) {
+    cabinets.push_back(read_cabinet(item));
+    fed += cabinets.back().plugs;
+    if (fed > station_plugs) {
+      item.fail(fmt::format("cabinets feeding at most the station's {} plugs", station_plugs),
+                fmt::format("{} plugs up to this cabinet", fed));
+    }
+  }
+  return cabinets;
+}
+
 // "24/7", or "HH:MM-HH:MM" (times of day as in scenarios/units.hpp) with open != close.
 OpeningHoursSpec read_opening_hours(const NodeRef& ref) {
   constexpr std::string_view kExpected = R"(opening hours "24/7" or "HH:MM-HH:MM")";
@@ -54,7 +84,9 @@ OpeningHoursSpec read_opening_hours(const NodeRef& ref) {
 }
 
 StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
-  const MapReader map(ref, {"name", "node", "x", "y", "lon", "lat", "crs", "plugs", "public", "price", "hours"},
+  const MapReader map(ref,
+                      {"name", "node", "x", "y", "lon", "lat", "crs", "plugs", "public", "price", "hours", "power_limit",
+                       "power_policy", "cabinets"},
                       "a station mapping");
   StationSpec s;
   s.name = names.read(map);
@@ -67,6 +99,9 @@ StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
   if (const auto is_public = map.get("public")) s.is_public = read_bool(*is_public);
   if (const auto price = map.get("price")) s.price_per_kwh = read_quantity(*price, Quantity::energy_price, Bound::non_negative);
   if (const auto hours = map.get("hours")) s.hours = read_opening_hours(*hours);
+  if (const auto limit = map.get("power_limit")) s.power_limit_kw = read_quantity_in(*limit, Quantity::power, kSitePowerRange);
+  if (const auto policy = map.get("power_policy")) s.power_policy = read_policy(*policy);
+  if (const auto cabinets = map.get("cabinets")) s.cabinets = read_cabinets(*cabinets, s.plugs);
   return s;
 }
 

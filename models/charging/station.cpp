@@ -21,6 +21,11 @@ double Station::power_limit_kw(const Plug& plug, Usage usage) {
   return std::min(plug.power_kw, plug.dc ? usage.type->max_dc_power_kw : usage.type->max_ac_power_kw);
 }
 
+void Station::set_power(SitePower power) {
+  check(power, plugs_.size());
+  power_ = std::move(power);
+}
+
 bool Station::can_serve(Usage usage) const { return best_power_limit_kw(usage) > 0.0; }
 
 double Station::best_power_limit_kw(Usage usage) const {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "models/charging/opening_hours.hpp"
+#include "models/charging/power_sharing.hpp"
 #include "models/charging/station_stats.hpp"
 #include "models/fleet/vehicle_type.hpp"
 #include "models/records.hpp"
@@ -47,6 +48,10 @@ class Station {
   const std::deque<VehicleId>& queue() const { return queue_; }
   StationStats& stats() { return stats_; }
   const StationStats& stats() const { return stats_; }
+  // The site's connection limit and power cabinets (none by default: every plug at its own power).
+  const SitePower& power() const { return power_; }
+  // Throws std::invalid_argument as charging::check(power, plugs().size()) does.
+  void set_power(SitePower power);
 
   // The power limit of a session on `plug` (plug and vehicle limits, before the charging curve);
   // 0 when the vehicle cannot use the plug.
@@ -79,6 +84,7 @@ class Station {
   std::deque<VehicleId> queue_;
   std::uint32_t busy_ = 0;
   StationStats stats_;
+  SitePower power_;
 };
 
 }  // namespace evsim::models::charging

@@ -12,7 +12,8 @@ CityModel::CityModel(sim::Simulator& simulator, const CityWorld& world, RunObser
       observer_(observer),
       router_(world.hierarchy, world.settings.route_cache_entries),
       radius_search_(world.roads.node_count()),
-      stations_(world.stations) {
+      stations_(world.stations),
+      sessions_(simulator, stations_, [this](VehicleId v) { end_session(v, SessionOutcome::charged); }) {
   const std::uint32_t n = world.roads.node_count();
   station_offsets_.assign(n + 1, 0);
   for (const charging::Station& st : stations_) ++station_offsets_[st.node() + 1];
@@ -77,7 +78,6 @@ void CityModel::finish() {
   for (VehicleId v = 0; v < vehicles_.size(); ++v) {
     Vehicle& veh = vehicles_[v];
     if (veh.state == VehicleState::charging) {
-      sim_.cancel(veh.pending);
       end_session(v, SessionOutcome::cut_by_horizon);
     }
   }

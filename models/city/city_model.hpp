@@ -18,18 +18,21 @@
 // charge left. It queues FIFO with its segment's patience, then tries the next station, up to
 // max_station_tries; then the need is unserved and the vehicle goes on with its plan.
 //
-// Charging: power follows the vehicle's charging curve under the plug and vehicle limits; the end
-// of a session is one event at the time the curve gives for reaching the target (never stepped).
+// Charging: sessions are kept by charging/session_pool.hpp: power follows the vehicle's charging
+// curve under the plug and vehicle limits and, on stations with a site limit or power cabinets,
+// under the session's share of the site; the end of a session is an event at the time the curve
+// gives for reaching the target, moved when the share changes (never stepped).
 // Sessions for a need run to the target (a departure that falls due meanwhile waits); home,
 // depot and opportunistic sessions end at the target or at the next departure, whichever is first.
 // Grid energy = battery energy / efficiency (AC or DC).
 //
 // Left out: road congestion, walking back from an opportunistic station, reservations, queue
-// jumping, charging power shared within a site (issue 5 adds site limits).
+// jumping.
 #include <algorithm>
 #include <cstdint>
 #include <vector>
 
+#include "models/charging/session_pool.hpp"
 #include "models/city/city_world.hpp"
 #include "models/coverage/distance_search.hpp"
 #include "models/records.hpp"
@@ -62,9 +65,7 @@ struct Vehicle {
   road::NodeId return_to = road::kInvalid;  // after the need: drive back here (kInvalid: stay)
   sim::Time station_arrival{};
   sim::Time plug_in{};
-  double soc_at_plug_in = 0.0;
-  double power_limit_kw = 0.0;
-  sim::EventId pending{};            // patience timer or session end
+  sim::EventId pending{};            // patience timer (session ends are the session pool's)
   bool stranded_counted = false;
 };
 
@@ -81,6 +82,9 @@ class CityModel {
   const std::vector<Vehicle>& vehicles() const { return vehicles_; }
   const std::vector<charging::Station>& stations() const { return stations_; }
   const road::Router& router() const { return router_; }
+  // The charging sessions; connect to its plugged_in, unplugged and power_changed signals before start().
+  charging::SessionPool& sessions() { return sessions_; }
+  const charging::SessionPool& sessions() const { return sessions_; }
 
  private:
   // driving.cpp
@@ -109,8 +113,8 @@ class CityModel {
   void start_private_session(VehicleId v, ChargePlace place);
   void close_station(StationId s);
   void sample_stations();
-  double soc_now(VehicleId v) const;  // while plugged in: from the curve
-  double session_power_kw(VehicleId v) const;
+  double soc_now(VehicleId v) const { return sessions_.soc_now(v); }  // while plugged in: from the curve
+  double session_power_kw(VehicleId v) const { return sessions_.power_kw(v); }
 
   double soc(VehicleId v) const { return vehicles_[v].energy_kwh / type_of(v).battery_kwh; }
   // The segment's charge_to_soc, or just below the first SoC where the vehicle's charging curve
@@ -139,6 +143,7 @@ class CityModel {
   road::Router router_;
   coverage::DistanceSearch radius_search_;
   std::vector<charging::Station> stations_;
+  charging::SessionPool sessions_;  // over stations_
   std::vector<std::uint32_t> station_offsets_;  // stations at node n: station_ids_[offsets[n], offsets[n+1])
   std::vector<StationId> station_ids_;
   std::vector<Vehicle> vehicles_;

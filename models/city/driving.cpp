@@ -45,7 +45,6 @@ void CityModel::depart(VehicleId v) {
     case VehicleState::charging:
       veh.departure_due = true;
       if (veh.ends_at_departure) {
-        sim_.cancel(veh.pending);
         end_session(v, SessionOutcome::unplugged);
       }
       return;

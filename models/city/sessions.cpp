@@ -48,27 +48,27 @@ void CityModel::arrive_at_station(VehicleId v) {
 
 void CityModel::plug_in(VehicleId v, StationId s, std::uint32_t plug) {
   Vehicle& veh = vehicles_[v];
-  charging::Station& st = stations_[s];
-  st.plug_in(now(), plug, v);
-  st.stats().wait_ms_started += (now() - veh.station_arrival).count();
+  const charging::Station& st = stations_[s];
   veh.state = VehicleState::charging;
   veh.place = ChargePlace::public_station;
   veh.station = s;
   veh.plug = plug;
   veh.plug_in = now();
-  veh.soc_at_plug_in = soc(v);
-  veh.power_limit_kw = charging::Station::power_limit_kw(st.plugs()[plug], usage_of(v));
   NeedState& ns = needs_[veh.need];
   ns.record.resolved = now();
   veh.ends_at_departure = ns.record.reason == NeedReason::opportunistic;
   const fleet::VehicleType& type = type_of(v);
-  const double target = target_soc(v);
-  const double hours = veh.soc_at_plug_in >= target
-                           ? 0.0
-                           : type.curve.hours_to_charge(type.battery_kwh, veh.soc_at_plug_in, target, veh.power_limit_kw);
-  if (std::isfinite(hours)) {
-    veh.pending = sim_.schedule(sim::from_hours(hours), [this, v] { end_session(v, SessionOutcome::charged); });
-  }
+  const charging::Plug& p = st.plugs()[plug];
+  sessions_.start({.vehicle = v,
+                   .station = s,
+                   .plug = plug,
+                   .curve = &type.curve,
+                   .battery_kwh = type.battery_kwh,
+                   .limit_kw = charging::Station::power_limit_kw(p, usage_of(v)),
+                   .soc = soc(v),
+                   .target_soc = target_soc(v),
+                   .efficiency = efficiency(p.dc),
+                   .wait = now() - veh.station_arrival});
 }
 
 void CityModel::start_private_session(VehicleId v, ChargePlace place) {
@@ -81,62 +81,35 @@ void CityModel::start_private_session(VehicleId v, ChargePlace place) {
   veh.station = kInvalid;
   veh.station_arrival = now();
   veh.plug_in = now();
-  veh.soc_at_plug_in = soc(v);
-  veh.power_limit_kw = limit;
   veh.ends_at_departure = true;
-  const double hours =
-      type.curve.hours_to_charge(type.battery_kwh, veh.soc_at_plug_in, target_soc(v), limit);
-  if (std::isfinite(hours)) {
-    veh.pending = sim_.schedule(sim::from_hours(hours), [this, v] { end_session(v, SessionOutcome::charged); });
-  }
-}
-
-double CityModel::soc_now(VehicleId v) const {
-  const Vehicle& veh = vehicles_[v];
-  const fleet::VehicleType& type = type_of(v);
-  const double target = target_soc(v);
-  if (veh.soc_at_plug_in >= target) return veh.soc_at_plug_in;
-  const double reached =
-      type.curve.soc_after(type.battery_kwh, veh.soc_at_plug_in, sim::to_hours(now() - veh.plug_in), veh.power_limit_kw);
-  return std::min(reached, target);
-}
-
-double CityModel::session_power_kw(VehicleId v) const {
-  const Vehicle& veh = vehicles_[v];
-  const double s = soc_now(v);
-  if (s >= target_soc(v)) return 0.0;
-  return type_of(v).curve.power_kw(s, veh.power_limit_kw);
+  sessions_.start({.vehicle = v,
+                   .station = kInvalid,
+                   .curve = &type.curve,
+                   .battery_kwh = type.battery_kwh,
+                   .limit_kw = limit,
+                   .soc = soc(v),
+                   .target_soc = target_soc(v),
+                   .efficiency = efficiency(false)});
 }
 
 void CityModel::end_session(VehicleId v, SessionOutcome outcome) {
   Vehicle& veh = vehicles_[v];
   const fleet::VehicleType& type = type_of(v);
-  const double soc_after =
-      outcome == SessionOutcome::charged ? std::max(veh.soc_at_plug_in, target_soc(v)) : soc_now(v);
-  const double gained_kwh = (soc_after - veh.soc_at_plug_in) * type.battery_kwh;
-  veh.energy_kwh = veh.soc_at_plug_in * type.battery_kwh + gained_kwh;
   const bool public_station = veh.place == ChargePlace::public_station;
   const bool dc = public_station && stations_[veh.station].plugs()[veh.plug].dc;
-  const double grid_kwh = gained_kwh / efficiency(dc);
+  const charging::SessionEnd end = sessions_.stop(v, outcome == SessionOutcome::charged);
+  veh.energy_kwh = end.soc_before * type.battery_kwh + end.energy_kwh;
   observer_.on_session({.vehicle = v, .station = public_station ? veh.station : kInvalid, .place = veh.place,
                         .outcome = outcome, .dc = dc, .need = public_station ? veh.need : kInvalid,
-                        .arrival = veh.station_arrival, .start = veh.plug_in, .end = now(), .energy_kwh = gained_kwh,
-                        .grid_energy_kwh = grid_kwh, .soc_before = veh.soc_at_plug_in, .soc_after = soc(v)});
+                        .arrival = veh.station_arrival, .start = veh.plug_in, .end = now(), .energy_kwh = end.energy_kwh,
+                        .grid_energy_kwh = end.grid_energy_kwh, .soc_before = end.soc_before, .soc_after = soc(v)});
   veh.state = VehicleState::parked;
   veh.ends_at_departure = false;
   if (!public_station) {
     become_free(v);
     return;
   }
-  const StationId s = veh.station;
-  charging::Station& st = stations_[s];
-  charging::StationStats& stats = st.stats();
-  ++stats.sessions_completed;
-  stats.energy_kwh += gained_kwh;
-  stats.grid_energy_kwh += grid_kwh;
-  stats.session_ms_completed += (now() - veh.plug_in).count();
-  st.unplug(now(), veh.plug);
-  if (!finishing_) serve_queue(s, veh.plug);
+  if (!finishing_) serve_queue(veh.station, veh.plug);
   end_need(v, NeedOutcome::charged);
 }
 

@@ -20,6 +20,32 @@ scenarios::SourceMark with_key(scenarios::SourceMark mark, const std::string& ke
   return mark;
 }
 
+SharingPolicy to_policy(scenarios::SharingPolicySpec policy) {
+  switch (policy) {
+    case scenarios::SharingPolicySpec::equal:
+      return SharingPolicy::equal;
+    case scenarios::SharingPolicySpec::first_come:
+      return SharingPolicy::first_come;
+    case scenarios::SharingPolicySpec::proportional:
+      return SharingPolicy::proportional;
+  }
+  return SharingPolicy::equal;
+}
+
+// The station's site limit and cabinets; cabinets take its plugs in order.
+SitePower site_power(const scenarios::StationSpec& spec) {
+  SitePower power{.limit_kw = spec.power_limit_kw.value_or(SitePower::kNoLimit),
+                  .policy = to_policy(spec.power_policy),
+                  .cabinets = {}};
+  std::uint32_t next_plug = 0;
+  for (const scenarios::CabinetSpec& c : spec.cabinets) {
+    power.cabinets.push_back(
+        {.power_kw = c.power_kw, .first_plug = next_plug, .plugs = c.plugs, .policy = to_policy(c.policy)});
+    next_plug += c.plugs;
+  }
+  return power;
+}
+
 }  // namespace
 
 ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& specs, files::PointLocator& locator,
@@ -47,6 +73,7 @@ ResolvedStations resolve_stations(const std::vector<scenarios::StationSpec>& spe
     }
     const OpeningHours hours = spec.hours.always_open ? OpeningHours{} : OpeningHours{spec.hours.open, spec.hours.close};
     out.stations.emplace_back(spec.name, snap.node, std::move(plugs), spec.is_public, spec.price_per_kwh, hours);
+    out.stations.back().set_power(site_power(spec));
     out.snap_m.push_back(snap.distance_m);
     out.source_crs.push_back(spec.source_crs);
   }

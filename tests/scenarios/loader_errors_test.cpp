@@ -75,7 +75,7 @@ TEST(LoaderErrors, UnknownNestedKey) {
             R"(t.yaml:2:19: road.grid.colz: expected one of the keys rows, cols, spacing, speed, found unknown key "colz")");
   EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - name: a\n    node: 1\n    plug: []\n")),
             R"(t.yaml:4:5: stations[0].plug: expected one of the keys name, node, x, y, lon, lat, crs, plugs, public, price, )"
-            R"(hours, found unknown key "plug")");
+            R"(hours, power_limit, power_policy, cabinets, found unknown key "plug")");
 }
 
 TEST(LoaderErrors, KeyGivenTwice) {

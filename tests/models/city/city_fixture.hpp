@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,10 +110,12 @@ class CityBuilder {
   const CityWorld& world() const { return world_; }
 
   // Prepares routing and runs the model to the horizon; keeps everything for inspection.
-  void run(std::uint32_t nearest_k = 8) {
+  // `before_start` may subscribe to the model's signals.
+  void run(std::uint32_t nearest_k = 8, const std::function<void(CityModel&)>& before_start = {}) {
     prepare_routing(world_, nearest_k);
     simulator_.emplace();
     model_.emplace(*simulator_, world_, records);
+    if (before_start) before_start(*model_);
     model_->start();
     simulator_->run_until(world_.settings.horizon);
     model_->finish();
