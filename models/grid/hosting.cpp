@@ -38,6 +38,10 @@ class Trial {
     loads_.q_kvar[b] = base_.q_kvar[b];
     if (!result_.converged()) return Failure{HostingLimit::no_convergence, result_.min_voltage_bus, result_.min_voltage_pu};
     if (const auto v = first_violation(feeder_, result_, settings_.limits)) {
+      // Under-voltage is named by the lowest voltage, not by the first bus below the limit.
+      if (v->kind == ViolationKind::under_voltage) {
+        return Failure{HostingLimit::under_voltage, result_.min_voltage_bus, result_.min_voltage_pu};
+      }
       return Failure{limit_of(v->kind), v->element, v->value};
     }
     return std::nullopt;

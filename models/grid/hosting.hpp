@@ -7,8 +7,8 @@
 // backward/forward sweep at each trial. A trial fails when any Limits check fails or the sweep
 // does not converge (a collapsed or non-converged sweep counts as the voltage limit: the feeder
 // cannot carry the load). The result is the largest P that passed, rounded down to step_kw, and
-// the limit broken at P + step_kw: the first in find_violations' order (voltages by bus, then
-// lines, then the transformer).
+// the limit broken at P + step_kw: the first in find_violations' order (voltages, then lines,
+// then the transformer), an under-voltage named by the bus with the lowest voltage.
 // Bisection assumes that a load that fails stays failing when it grows, which holds for added
 // consumption on a radial feeder (voltages fall, currents rise); not for injection.
 // When the background load alone already breaks a limit, every bus gets 0 with that violation,
