@@ -1,4 +1,5 @@
-// evsim: command-line entry point. The commands live in run_pipeline.cpp and coverage_pipeline.cpp;
+// evsim: command-line entry point. The commands live in run_pipeline.cpp, coverage_pipeline.cpp,
+// powerflow_command.cpp and hosting_command.cpp;
 // this file only parses arguments (CLI11), installs the signal handlers and maps options to the
 // pipelines' option structs. Numbers are taken as text and checked by the pipelines
 // (cli/option_values.hpp), so that "--seed -1" is an error and never a wrapped unsigned number.
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "cli/coverage_pipeline.hpp"
+#include "cli/grid_commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/run_pipeline.hpp"
 #include "scenarios/scenario_error.hpp"
@@ -109,6 +111,24 @@ int main(int argc, char** argv) {
   place_cmd->add_flag("--no-swaps", no_swaps, "Skip the swap improvement after the greedy choice");
   place_cmd->add_flag("--json", place.json, "Print the result as one JSON object on stdout");
 
+  evsim::cli::PowerflowOptions powerflow;
+  auto* powerflow_cmd = app.add_subcommand("powerflow", "One AC power flow snapshot of a feeder (docs/grid-model.md)");
+  powerflow_cmd->add_option("feeder", powerflow.feeder, "Feeder YAML file (docs/feeder-format.md)")->required();
+  powerflow_cmd->add_option("--load-scale", powerflow.load_scale,
+                            "Factor on every bus's background load, a number from 0 to 100 (default 1)");
+  powerflow_cmd->add_option("--add", powerflow.add,
+                            "BUS:POWER, load added at a bus at unity power factor, e.g. 18:500kW (a bare number is "
+                            "kW; negative for generation); may be repeated");
+  powerflow_cmd->add_flag("--json", powerflow.json, "Print the headline as one JSON object on stdout");
+
+  evsim::cli::HostingOptions hosting;
+  auto* hosting_cmd = app.add_subcommand(
+      "hosting", "Per bus, the largest load that can be added before a voltage or thermal limit is reached");
+  hosting_cmd->add_option("feeder", hosting.feeder, "Feeder YAML file (docs/feeder-format.md)")->required();
+  hosting_cmd->add_option("--load-scale", hosting.load_scale,
+                          "Factor on every bus's background load, a number from 0 to 100 (default 1)");
+  hosting_cmd->add_flag("--json", hosting.json, "Print the results as one JSON object on stdout");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -142,6 +162,10 @@ int main(int argc, char** argv) {
       if (*candidates_opt) place.candidates = candidates;
       place.improve = !no_swaps;
       code = evsim::cli::run_place(place, std::cout, std::cerr);
+    } else if (*powerflow_cmd) {
+      code = evsim::cli::run_powerflow(powerflow, std::cout, std::cerr);
+    } else if (*hosting_cmd) {
+      code = evsim::cli::run_hosting(hosting, std::cout, std::cerr);
     } else {
       code = evsim::cli::validate_scenario(validate_path, std::cout, std::cerr, validate_max_memory);
     }
