@@ -114,6 +114,8 @@ class SessionPool {
   double soc_now(VehicleId v) const;
   double power_kw(VehicleId v) const;  // battery-side, now
   double share_kw(VehicleId v) const { return sessions_[v].share_kw; }
+  // Battery kWh per grid kWh of v's session (SessionStart::efficiency).
+  double efficiency(VehicleId v) const { return sessions_[v].efficiency; }
 
   // Changes a station's connection limit from now on (SitePower::kNoLimit: none) and re-shares it;
   // a station left without limit and cabinets runs its sessions unshared again from now on.
