@@ -1,6 +1,8 @@
 // The `grid` section: feeders attached to the run (docs/scenario-format.md, "grid").
 #include "scenarios/sections.hpp"
 
+#include "scenarios/scenario_error.hpp"
+
 namespace evsim::scenarios {
 
 GridSpec read_grid(const NodeRef& ref, const std::filesystem::path& scenario_file) {
