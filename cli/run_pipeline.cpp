@@ -6,15 +6,18 @@
 #include <chrono>
 #include <exception>
 #include <limits>
+#include <optional>
 #include <ostream>
 
 #include "cli/interrupt.hpp"
 #include "cli/option_values.hpp"
 #include "cli/output_path.hpp"
+#include "scenarios/assembly/attach_feeders.hpp"
 #include "scenarios/assembly/build_city.hpp"
 #include "models/city/city_model.hpp"
 #include "scenarios/assembly/run_size.hpp"
 #include "cli/run_reports.hpp"
+#include "output/feeder_tables.hpp"
 #include "output/input_report.hpp"
 #include "output/json.hpp"
 #include "output/result_file.hpp"
@@ -34,7 +37,8 @@ namespace {
 
 void write_results(output::ResultFile& file, const output::RunMeta& meta, const scenarios::assembly::CityInputs& city,
                    const models::city::CityModel& model, const output::RunRecorder& recorder,
-                   const output::RunSummary& summary, sim::Time end) {
+                   const output::RunSummary& summary, sim::Time end, const models::grid::FeederMonitor* grid,
+                   const std::vector<double>& attach_distance_m) {
   file.write_meta(meta);
   file.write_table("/trips", output::trips_table(recorder, city.world.schedule));
   file.write_table("/needs", output::needs_table(recorder, model));
@@ -47,6 +51,11 @@ void write_results(output::ResultFile& file, const output::RunMeta& meta, const 
     file.write_table("/grid/sites", output::sites_table(model));
     file.write_table("/grid/cabinets", output::cabinets_table(model));
     file.write_table("/grid/session_power", output::site_power_table(recorder));
+  }
+  if (grid != nullptr) {
+    file.write_table("/grid/feeders", output::feeder_samples_table(*grid));
+    file.write_table("/grid/violations", output::grid_violations_table(*grid));
+    file.write_table("/grid/station_buses", output::station_buses_table(grid->setup(), attach_distance_m));
   }
   output::write_kpi(file, summary);
   output::write_input_report(file, input_report(city));
@@ -89,6 +98,7 @@ std::filesystem::path default_result_path(const std::filesystem::path& scenario,
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
   scenarios::Scenario sc;
   scenarios::assembly::CityInputs city;
+  scenarios::assembly::AttachedGrid grid;
   std::filesystem::path out_path = options.output.empty() ? default_result_path(options.scenario, options.plan)
                                                           : options.output;
   try {
@@ -109,6 +119,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     }
     enter_phase(Phase::build);
     city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
+    grid = scenarios::assembly::attach_feeders(sc, city, options.plan);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;
@@ -140,13 +151,20 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   output::RunRecorder recorder;
   models::city::CityModel model(simulator, city.world, recorder);
   output::record_site_power(recorder, model);
+  std::optional<models::grid::FeederMonitor> monitor;
+  if (!grid.setup.empty()) {
+    monitor.emplace(simulator, grid.setup, model.sessions(), city.world.settings.sample_interval,
+                    city.world.settings.horizon);
+  }
   const sim::Time horizon = city.world.settings.horizon;
   std::string failure;
   enter_phase(Phase::simulate);
   try {
     model.start();
+    if (monitor) monitor->start();
     simulate(simulator, horizon);
     model.finish();
+    if (monitor) monitor->finish();
   } catch (const std::exception& e) {
     failure = e.what();
   }
@@ -163,7 +181,8 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     summary.simulated_h = sim::to_hours(reached);
     summary.events = simulator.executed_count();
     meta.simulated_until_ms = sim::to_ms(reached);
-    write_results(*file, meta, city, model, recorder, summary, reached);
+    write_results(*file, meta, city, model, recorder, summary, reached, monitor ? &*monitor : nullptr,
+                  grid.attach_distance_m);
     // Decided as late as possible, so that a signal during writing marks the file too.
     status = failure.empty() && interrupt_signal() == 0 ? output::RunStatus::complete : output::RunStatus::interrupted;
     file->finish(status);
@@ -180,11 +199,13 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   summary.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 
   if (options.json) {
-    const std::string json = output::to_json(summary);
+    std::string json = output::to_json(summary);
+    if (monitor) json = output::add_json_member(json, "grid", output::headlines_json(output::feeder_headlines(*monitor)));
     output::check_finite_json(json);
     out << json << "\n";
   } else {
-    out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary) << "results: " << out_path.string() << "\n";
+    out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary)
+        << (monitor ? output::headlines_text(output::feeder_headlines(*monitor)) : std::string()) << "results: " << out_path.string() << "\n";
   }
   out.flush();
   if (!failure.empty()) {

@@ -9,6 +9,7 @@
 #include "cli/option_values.hpp"
 #include "cli/run_pipeline.hpp"
 #include "cli/run_reports.hpp"
+#include "scenarios/assembly/attach_feeders.hpp"
 #include "scenarios/assembly/build_coverage.hpp"
 #include "models/demand/place_sampler.hpp"
 #include "scenarios/files/point_locator.hpp"
@@ -47,6 +48,7 @@ int validate_scenario(const std::filesystem::path& scenario, std::ostream& out, 
     }
     enter_phase(Phase::build);
     const scenarios::assembly::CityInputs city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0));
+    scenarios::assembly::attach_feeders(sc, city, scenarios::kBasePlanName);
     check_plans_and_places(sc);
     enter_phase(Phase::done);
     const models::city::CityWorld& w = city.world;

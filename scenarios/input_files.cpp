@@ -40,6 +40,14 @@ std::vector<InputFile> input_files(const Scenario& sc) {
   }
   add_station_files(out, sc.station_files, "");
   for (std::size_t i = 0; i < sc.plans.size(); ++i) add_station_files(out, sc.plans[i].station_files, fmt::format("plans[{}].", i));
+  for (std::size_t i = 0; i < sc.grid.feeders.size(); ++i) {
+    const FeederRefSpec& f = sc.grid.feeders[i];
+    out.push_back({f.file, role_of(f.file_mark, fmt::format("grid.feeders[{}].file", i))});
+    if (f.background_profile) {
+      out.push_back({*f.background_profile,
+                     role_of(f.profile_mark, fmt::format("grid.feeders[{}].background_profile", i))});
+    }
+  }
   return out;
 }
 

@@ -15,8 +15,9 @@ struct InputFile {
 };
 
 // The scenario file itself, then road files, places and coverage demand files, the area GeoJSON,
-// trip files and station files of the scenario and of every plan, in the order of the scenario
-// format. A file named twice appears twice.
+// trip files and station files of the scenario and of every plan, feeder files and background
+// profiles (grid.feeders; not the bus and line files a feeder file names), in the order of the
+// scenario format. A file named twice appears twice.
 std::vector<InputFile> input_files(const Scenario& scenario);
 
 }  // namespace evsim::scenarios

@@ -136,6 +136,9 @@ struct StationSpec {
   std::optional<double> power_limit_kw{};
   SharingPolicySpec power_policy = SharingPolicySpec::equal;
   std::vector<CabinetSpec> cabinets{};
+  // The feeder bus it is attached to, "feeder:bus" (grid.feeders); none: the nearest bus.
+  std::optional<std::string> bus{};
+  SourceMark bus_mark{};
 };
 
 // One point of a charging curve: the power the battery accepts at a state of charge.
@@ -313,6 +316,22 @@ struct SnappingSpec {
   double max_snap_distance_m = kDefaultMaxSnapDistanceM;
 };
 
+// A feeder attached to the run (`grid: feeders:`, docs/scenario-format.md): its feeder file
+// (docs/feeder-format.md) and an optional CSV of hourly multipliers of its background load.
+struct FeederRefSpec {
+  std::string name;
+  std::filesystem::path file;
+  std::optional<std::filesystem::path> background_profile{};
+  SourceMark mark{};          // of the feeder's mapping
+  SourceMark file_mark{};
+  SourceMark profile_mark{};
+};
+
+struct GridSpec {
+  std::vector<FeederRefSpec> feeders{};
+  SourceMark mark{};
+};
+
 struct Scenario {
   std::filesystem::path source_file;  // as given on the command line
   std::string source_text;            // the whole YAML text, stored in the results' /meta
@@ -327,6 +346,7 @@ struct Scenario {
   CoverageSpec coverage;
   PlacesSpec places;
   ChargingSpec charging;
+  GridSpec grid{};
 };
 
 }  // namespace evsim::scenarios

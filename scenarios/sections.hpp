@@ -55,4 +55,7 @@ PlacesSpec read_places(const NodeRef& ref, const std::filesystem::path& scenario
 // charging_section.cpp
 ChargingSpec read_charging(const NodeRef& ref);
 
+// grid_section.cpp
+GridSpec read_grid(const NodeRef& ref, const std::filesystem::path& scenario_file);
+
 }  // namespace evsim::scenarios

@@ -86,7 +86,7 @@ OpeningHoursSpec read_opening_hours(const NodeRef& ref) {
 StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
   const MapReader map(ref,
                       {"name", "node", "x", "y", "lon", "lat", "crs", "plugs", "public", "price", "hours", "power_limit",
-                       "power_policy", "cabinets"},
+                       "power_policy", "cabinets", "bus"},
                       "a station mapping");
   StationSpec s;
   s.name = names.read(map);
@@ -102,6 +102,15 @@ StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
   if (const auto limit = map.get("power_limit")) s.power_limit_kw = read_quantity_in(*limit, Quantity::power, kSitePowerRange);
   if (const auto policy = map.get("power_policy")) s.power_policy = read_policy(*policy);
   if (const auto cabinets = map.get("cabinets")) s.cabinets = read_cabinets(*cabinets, s.plugs);
+  if (const auto bus = map.get("bus")) {
+    const std::string text = read_string(*bus);
+    const auto colon = text.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
+      bus->fail(R"(a feeder bus as "feeder:bus")", quote(text));
+    }
+    s.bus = text;
+    s.bus_mark = bus->mark();
+  }
   return s;
 }
 

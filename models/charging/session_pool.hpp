@@ -115,6 +115,8 @@ class SessionPool {
   double soc_now(VehicleId v) const;
   double power_kw(VehicleId v) const;  // battery-side, now
   double share_kw(VehicleId v) const { return sessions_[v].share_kw; }
+  // Battery kWh per grid kWh of v's session (SessionStart::efficiency).
+  double efficiency(VehicleId v) const { return sessions_[v].efficiency; }
 
   // Smart charging (smart_charging.hpp): from now on v's plug limit is min(cap_kw, its limit at
   // plug-in); cap_kw = 0 pauses it, cap_kw = infinity lifts the cap. Its end is rescheduled (with

@@ -32,6 +32,16 @@ EDGES = "from,to,length_m,speed_kmh,oneway\n1,2,500,30,0\n2,3,500,30,0\n3,4,500,
 GEO_ROAD = CSV_ROAD
 GEO_NODES = "id,lon,lat\n1,114.0,22.5\n2,114.005,22.5\n3,114.005,22.505\n4,114.0,22.505\n"
 
+GRID = BASE + """grid:
+  feeders:
+    - {name: f, file: f.yaml, background_profile: p.csv}
+"""
+FEEDER_LINES = "from,to,r_ohm,x_ohm\nsub,a,0.1,0.1\na,b,0.1,0.1\n"
+PROFILE = "hour,multiplier\n" + "".join(f"{h},1\n" for h in range(24))
+FEEDER_FILES = {"f.yaml": "feeder:\n  base_kv: 10\n  transformer_kva: 500\n  buses: fb.csv\n  lines: fl.csv\n",
+                "fb.csv": "bus,p_kw,q_kvar,x_m,y_m\nsub,0,0,0,0\na,50,10,300,0\nb,50,10,600,300\n",
+                "fl.csv": FEEDER_LINES, "p.csv": PROFILE}
+
 
 def case(fmt, what, files, args, message):
     return {"format": fmt, "what": what, "files": files, "args": args, "message": message}
@@ -55,7 +65,7 @@ CASES = [
     scenario("YAML", "unknown top-level key", base_with("horizon: 1d", "horizn: 1d"),
              "{dir}/s.yaml:2:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, "
              "ambient_temperature, road, vehicle_types, stations, station_files, fleet, plans, coverage, places, "
-             "charging, found unknown key \"horizn\""),
+             "charging, grid, found unknown key \"horizn\""),
     scenario("YAML", "missing horizon", base_with("horizon: 1d\n", ""),
              "{dir}/s.yaml:1:1: (document): expected key \"horizon\", found nothing"),
     scenario("YAML", "horizon without unit", base_with("horizon: 1d", "horizon: 24"),
@@ -307,6 +317,20 @@ CASES = [
              '(highway=motorway, trunk, primary, secondary, tertiary, unclassified, residential, living_street, '
              'their _link roads), found "{dir}/city.osm": no drivable road among its 0 ways',
              {"city.osm": '<?xml version="1.0"?>\n<osm version="0.6"><node id="1" lon="10" lat="50"/></osm>\n'}),
+    # --- feeders attached to the run (grid)
+    scenario("grid", "station on an unknown bus", GRID.replace("node: 5,", "node: 5, bus: \"f:zz\","),
+             '{dir}/s.yaml:10:34: stations[0].bus: expected the id of a bus of feeder "f" after the \':\', found "f:zz"',
+             FEEDER_FILES),
+    scenario("grid", "station on an unknown feeder", GRID.replace("node: 5,", "node: 5, bus: \"g:a\","),
+             '{dir}/s.yaml:10:34: stations[0].bus: expected a feeder of grid.feeders before the \':\', found "g:a"',
+             FEEDER_FILES),
+    scenario("grid", "background profile of 23 rows", GRID, '{dir}/p.csv:24:1: hour: expected 24 rows, hours 0 to 23, '
+             'found 23 rows', dict(FEEDER_FILES, **{"p.csv": PROFILE.replace("23,1\n", "")})),
+    scenario("grid", "background multiplier -1", GRID, '{dir}/p.csv:5:3: multiplier: expected a multiplier from 0 to '
+             '100, found "-1"', dict(FEEDER_FILES, **{"p.csv": PROFILE.replace("3,1\n", "3,-1\n")})),
+    scenario("grid", "feeder with a loop", GRID, '{dir}/fl.csv:4:3: to: expected a radial feeder (one path from the '
+             'source to every bus), found a line closing a loop: buses "b" and "sub" are connected by earlier lines '
+             'already', dict(FEEDER_FILES, **{"fl.csv": FEEDER_LINES + "b,sub,0.1,0.1\n"})),
     # --- command line
     scenario("CLI", "seed -1", BASE, "(command line): --seed: expected a whole number from 0 to 18446744073709551615, "
              "found \"-1\"", args="run {dir}/s.yaml --seed -1 -o {dir}/out.h5"),
