@@ -6,12 +6,16 @@
 #include <chrono>
 #include <exception>
 #include <limits>
+#include <optional>
 #include <ostream>
 
 #include "cli/interrupt.hpp"
 #include "cli/option_values.hpp"
 #include "cli/output_path.hpp"
 #include "scenarios/assembly/build_city.hpp"
+#include "scenarios/assembly/charging_costs.hpp"
+#include "models/city/charging_costs.hpp"
+#include "output/cost_tables.hpp"
 #include "models/city/city_model.hpp"
 #include "scenarios/assembly/run_size.hpp"
 #include "cli/run_reports.hpp"
@@ -141,6 +145,14 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   models::city::CityModel model(simulator, city.world, recorder);
   output::record_site_power(recorder, model);
   const sim::Time horizon = city.world.settings.horizon;
+  // Tariffs and smart charging subscribe to the session pool, only when the scenario has them.
+  std::optional<models::city::ChargingCosts> costs;
+  output::MeterLog meter_log;
+  if (scenarios::uses_tariffs(sc)) {
+    costs.emplace(simulator, model, scenarios::assembly::build_charging_costs(sc, city, options.plan));
+    meter_log.connect(costs->meter());
+    if (city.world.settings.sample_interval.count() > 0) costs->sample_load(city.world.settings.sample_interval, horizon);
+  }
   std::string failure;
   enter_phase(Phase::simulate);
   try {
@@ -164,6 +176,10 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     summary.events = simulator.executed_count();
     meta.simulated_until_ms = sim::to_ms(reached);
     write_results(*file, meta, city, model, recorder, summary, reached);
+    if (costs) {
+      summary.costs = output::cost_headline(*costs);
+      output::write_cost_tables(*file, sc, *costs, meter_log, model.stations().size());
+    }
     // Decided as late as possible, so that a signal during writing marks the file too.
     status = failure.empty() && interrupt_signal() == 0 ? output::RunStatus::complete : output::RunStatus::interrupted;
     file->finish(status);
