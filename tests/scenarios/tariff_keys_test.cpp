@@ -83,33 +83,33 @@ TEST(TariffKeys, BadPeriodValues) {
   EXPECT_EQ(error_of(tariff_with("      - {from: \"08:00\", to: \"08:00\", price_per_kwh: 0.3, kind: flat}\n")),
             R"(t.yaml:5:29: tariffs[0].periods[0].to: expected a time of day other than its period's from, found "08:00")");
   EXPECT_EQ(error_of(tariff_with("      - {from: \"00:00\", to: \"24:00\", price_per_kwh: 0.3, kind: shoulder}\n")),
-            R"(t.yaml:5:65: tariffs[0].periods[0].kind: expected one of peak, flat, valley, found "shoulder")");
+            R"(t.yaml:5:64: tariffs[0].periods[0].kind: expected one of peak, flat, valley, found "shoulder")");
   EXPECT_EQ(error_of(tariff_with("      - {from: \"00:00\", to: \"24:00\", price_per_kwh: -1, kind: flat}\n")),
-            R"(t.yaml:5:51: tariffs[0].periods[0].price_per_kwh: expected a price per kWh >= 0, found "-1")");
+            R"(t.yaml:5:53: tariffs[0].periods[0].price_per_kwh: expected a price per kWh >= 0, found "-1")");
   EXPECT_EQ(error_of(tariff_with("      - {from: \"00:00\", to: \"24:00\", price: 1, kind: flat}\n")),
-            R"(t.yaml:5:41: tariffs[0].periods[0].price: expected one of the keys from, to, price_per_kwh, kind, found unknown key "price")");
+            R"(t.yaml:5:38: tariffs[0].periods[0].price: expected one of the keys from, to, price_per_kwh, kind, found unknown key "price")");
 }
 
 TEST(TariffKeys, UnknownTariffNameNamesFileLineAndKey) {
   EXPECT_EQ(error_of(station_keys("tariff: peak-valley")),
-            R"(t.yaml:9:73: stations[0].tariff: expected one of the tariffs tou, found "peak-valley")");
+            R"(t.yaml:10:75: stations[0].tariff: expected one of the tariffs tou, found "peak-valley")");
   EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - {name: a, node: 1, plugs: [{count: 1, power: 7kW, kind: ac}], tariff: x}\n")),
             R"(t.yaml:2:75: stations[0].tariff: expected a tariff named in tariffs (the scenario has none), found "x")");
   EXPECT_EQ(error_of(scenario_with("fleet", "fleet:\n  - {name: s, vehicle_type: car, count: 1, depart_to_work: \"08:00\", "
                                             "work_dwell: 8h, tariff: home}\n")),
-            R"(t.yaml:2:92: fleet[0].tariff: expected a tariff named in tariffs (the scenario has none), found "home")");
+            R"(t.yaml:2:93: fleet[0].tariff: expected a tariff named in tariffs (the scenario has none), found "home")");
 }
 
 TEST(TariffKeys, SmartChargingValues) {
   EXPECT_EQ(error_of(station_keys("smart_charging: {policy: cheapest}")),
-            "t.yaml:9:81: stations[0].smart_charging: expected a tariff key beside smart_charging policy cheapest "
+            "t.yaml:10:83: stations[0].smart_charging: expected a tariff key beside smart_charging policy cheapest "
             "(its prices decide the hours), found none");
   EXPECT_EQ(error_of(station_keys("smart_charging: {policy: smart}")),
-            R"(t.yaml:9:90: stations[0].smart_charging.policy: expected one of asap, cheapest, capped, found "smart")");
+            R"(t.yaml:10:92: stations[0].smart_charging.policy: expected one of asap, cheapest, capped, found "smart")");
   EXPECT_EQ(error_of(station_keys("smart_charging: {policy: capped}")),
-            R"(t.yaml:9:81: stations[0].smart_charging: expected key "cap", found nothing)");
+            R"(t.yaml:10:83: stations[0].smart_charging: expected key "cap", found nothing)");
   EXPECT_EQ(error_of(station_keys("smart_charging: {policy: asap, cap: 5kW}")),
-            R"(t.yaml:9:101: stations[0].smart_charging.cap: expected no cap unless policy is capped, found "5kW")");
+            R"(t.yaml:10:103: stations[0].smart_charging.cap: expected no cap unless policy is capped, found "5kW")");
 }
 
 }  // namespace
