@@ -14,6 +14,9 @@
 #include "cli/output_path.hpp"
 #include "scenarios/assembly/attach_feeders.hpp"
 #include "scenarios/assembly/build_city.hpp"
+#include "scenarios/assembly/charging_costs.hpp"
+#include "models/city/charging_costs.hpp"
+#include "output/cost_tables.hpp"
 #include "models/city/city_model.hpp"
 #include "scenarios/assembly/run_size.hpp"
 #include "cli/run_reports.hpp"
@@ -157,6 +160,14 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
                     city.world.settings.horizon);
   }
   const sim::Time horizon = city.world.settings.horizon;
+  // Tariffs and smart charging subscribe to the session pool, only when the scenario has them.
+  std::optional<models::city::ChargingCosts> costs;
+  output::MeterLog meter_log;
+  if (scenarios::uses_tariffs(sc)) {
+    costs.emplace(simulator, model, scenarios::assembly::build_charging_costs(sc, city, options.plan));
+    meter_log.connect(costs->meter());
+    if (city.world.settings.sample_interval.count() > 0) costs->sample_load(city.world.settings.sample_interval, horizon);
+  }
   std::string failure;
   enter_phase(Phase::simulate);
   try {
@@ -181,8 +192,10 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     summary.simulated_h = sim::to_hours(reached);
     summary.events = simulator.executed_count();
     meta.simulated_until_ms = sim::to_ms(reached);
+    if (costs) summary.costs = output::cost_headline(*costs);
     write_results(*file, meta, city, model, recorder, summary, reached, monitor ? &*monitor : nullptr,
                   grid.attach_distance_m);
+    if (costs) output::write_cost_tables(*file, sc, *costs, meter_log, model.stations().size());
     // Decided as late as possible, so that a signal during writing marks the file too.
     status = failure.empty() && interrupt_signal() == 0 ? output::RunStatus::complete : output::RunStatus::interrupted;
     file->finish(status);

@@ -169,7 +169,7 @@ std::string json_fleet(const FleetMetrics& m) {
 std::string to_json(const RunSummary& s) {
   std::string segments;
   for (const FleetMetrics& m : s.segments) segments += (segments.empty() ? "" : ", ") + json_fleet(m);
-  return fmt::format(
+  std::string json = fmt::format(
       R"({{"scenario": {}, "plan": {}, "seed": {}, "status": "{}", "horizon_h": {}, "simulated_h": {}, )"
       R"("availability_radius_m": {}, "stations": {}, "public_stations": {}, "plugs": {}, )"
       R"("node_coverage_share": {:.6f}, "effective_availability": {:.6f}, "peak_station_power_kw": {:.6f}, )"
@@ -178,6 +178,18 @@ std::string to_json(const RunSummary& s) {
       s.availability_radius_m, s.stations, s.public_stations, s.plugs, s.node_coverage_share,
       s.all.free_plug_within_radius_share, s.peak_station_power_kw, json_fleet(s.all), segments, s.events,
       s.wall_time_s);
+  if (s.costs) {
+    const CostHeadline& c = *s.costs;
+    json.pop_back();  // the closing brace
+    json += fmt::format(
+        R"(, "energy_cost": {:.6f}, "charging_costs": {{"public_cost": {:.6f}, "home_depot_cost": {:.6f}, )"
+        R"("service_cost": {:.6f}, "metered_grid_energy_kwh": {:.6f}, "smart_sessions": {}, )"
+        R"("sessions_with_shortfall": {}, "shortfall_kwh": {:.6f}, "peak_charging_power_kw": {:.6f}, )"
+        R"("peak_home_depot_power_kw": {:.6f}}}}})",
+        c.energy_cost, c.public_cost, c.home_depot_cost, c.service_cost, c.metered_grid_energy_kwh, c.smart_sessions,
+        c.sessions_with_shortfall, c.shortfall_kwh, c.peak_charging_power_kw, c.peak_home_depot_power_kw);
+  }
+  return json;
 }
 
 std::string to_text(const RunSummary& s) {

@@ -6,6 +6,7 @@
 // only arise next to a free plug, so they would flatter availability); opportunistic sessions are
 // counted on their own.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,20 @@ struct FleetMetrics {
   double grid_energy_kwh = 0.0;
 };
 
+// Tariffs and smart charging (output/cost_tables.hpp), only when the scenario configures them.
+struct CostHeadline {
+  double energy_cost = 0;             // energy + service fees of every metered session
+  double public_cost = 0;             // of sessions at public stations
+  double home_depot_cost = 0;         // of home and depot sessions under their segment's tariff
+  double service_cost = 0;            // the service-fee part of energy_cost
+  double metered_grid_energy_kwh = 0;
+  std::uint64_t smart_sessions = 0;   // sessions with a smart-charging plan
+  std::uint64_t sessions_with_shortfall = 0;
+  double shortfall_kwh = 0;
+  double peak_charging_power_kw = 0;  // sampled, all sessions (public, home, depot), battery side
+  double peak_home_depot_power_kw = 0;
+};
+
 struct RunSummary {
   std::string scenario;
   std::string plan;
@@ -64,6 +79,7 @@ struct RunSummary {
   std::vector<FleetMetrics> segments;
   std::uint64_t events = 0;
   double wall_time_s = 0;
+  std::optional<CostHeadline> costs{};
 };
 
 RunSummary summarize(const scenarios::assembly::CityInputs& city, const models::city::CityModel& model,

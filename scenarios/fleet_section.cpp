@@ -26,7 +26,8 @@ constexpr std::string_view kKindNames[] = {"private", "ride_hailing", "logistics
 // Keys of every kind, then the keys of each kind (indexed by SegmentKind).
 constexpr std::string_view kCommonKeys[] = {
     "name",        "kind",     "vehicle_type",      "count",   "initial_soc",   "charge_below_soc", "charge_to_soc",
-    "reserve_soc", "patience", "max_station_tries", "dc_only", "value_of_time", "opportunistic"};
+    "reserve_soc", "patience", "max_station_tries", "dc_only", "value_of_time", "opportunistic",
+    "tariff",      "smart_charging"};
 constexpr std::string_view kPrivateKeys[] = {"depart_to_work",     "work_dwell",        "errand_probability",
                                              "errand_dwell",       "home_charger_share", "home_charger_power"};
 constexpr std::string_view kRideHailingKeys[] = {"shift_start", "shift_length", "idle_between_trips",
@@ -174,6 +175,8 @@ SegmentSpec read_segment(const NodeRef& ref, UniqueNames& names, const std::vect
     s.value_of_time_per_h = read_quantity(*value, Quantity::value_of_time, Bound::positive);
   }
   if (const auto opportunistic = map.get("opportunistic")) s.opportunistic = read_opportunistic(*opportunistic);
+  s.tariff = read_tariff_ref(map.get("tariff"));
+  if (const auto smart = map.get("smart_charging")) s.smart_charging = read_smart_charging(*smart);
   s.demand = read_demand(map, kind, scenario_file);
   return s;
 }

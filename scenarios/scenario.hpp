@@ -17,6 +17,7 @@
 
 #include "models/distribution.hpp"
 #include "models/charging/power_sharing.hpp"
+#include "models/charging/smart_charging.hpp"
 #include "models/demand/demand_kinds.hpp"
 #include "models/geometry/datum.hpp"
 #include "models/road/grid_generator.hpp"
@@ -118,6 +119,34 @@ struct CabinetSpec {
   SharingPolicySpec policy = SharingPolicySpec::equal;
 };
 
+// Tariffs and smart charging (docs/scenario-format.md "Tariffs and smart charging").
+// A time-of-use tariff (峰谷平): daily periods [from, to) covering 24 h once, each with an energy
+// price and a kind (a label for reports), plus a service fee per kWh.
+enum class TariffPeriodKind : std::uint8_t { peak = 0, flat = 1, valley = 2 };
+struct TariffPeriodSpec {
+  sim::Duration from{};  // time of day
+  sim::Duration to{};    // time of day, up to 24:00; to < from: past midnight
+  double price_per_kwh = 0.0;
+  TariffPeriodKind kind = TariffPeriodKind::flat;
+};
+struct TariffSpec {
+  std::string name;
+  double service_fee_per_kwh = 0.0;
+  std::vector<TariffPeriodSpec> periods;
+  SourceMark mark{};
+};
+// A tariff named by a station or a segment, with where the name was written.
+struct TariffRef {
+  std::string name;
+  SourceMark mark{};
+};
+using SmartPolicySpec = models::charging::SmartPolicy;
+struct SmartChargingSpec {
+  SmartPolicySpec policy = SmartPolicySpec::asap;
+  double cap_kw = 0.0;  // capped only
+  SourceMark mark{};
+};
+
 struct StationSpec {
   std::string name;
   LocationSpec location;
@@ -139,6 +168,11 @@ struct StationSpec {
   // The feeder bus it is attached to, "feeder:bus" (grid.feeders); none: the nearest bus.
   std::optional<std::string> bus{};
   SourceMark bus_mark{};
+  // Tariffs: the station's tariff (none: flat at price_per_kwh), its operator (for cost totals) and
+  // the smart charging of its AC sessions with a known departure (opportunistic charging).
+  std::optional<TariffRef> tariff{};
+  std::string operator_name{};
+  std::optional<SmartChargingSpec> smart_charging{};
 };
 
 // One point of a charging curve: the power the battery accepts at a state of charge.
@@ -232,6 +266,9 @@ struct SegmentSpec {
   double value_of_time_per_h = 30.0; // currency per hour: weighs price against time in station choice
   std::optional<OpportunisticSpec> opportunistic{};
   SourceMark mark{};
+  // Home and depot charging: the tariff its sessions pay (none: not metered) and smart charging.
+  std::optional<TariffRef> tariff{};
+  std::optional<SmartChargingSpec> smart_charging{};
 };
 
 // A CSV file of stations (one row a station). Column names default to evsim's own format,
@@ -347,6 +384,13 @@ struct Scenario {
   PlacesSpec places;
   ChargingSpec charging;
   GridSpec grid{};
+  std::vector<TariffSpec> tariffs;  // names unique; stations and segments name them
 };
+
+// The model's daily periods of a tariff (tariff_section.cpp).
+std::vector<models::charging::TariffPeriod> to_model_periods(const TariffSpec& spec);
+// Whether the scenario configures tariffs, operators or smart charging anywhere: only then does a run
+// meter costs and write the cost tables (so results of scenarios without them stay as they were).
+bool uses_tariffs(const Scenario& sc);
 
 }  // namespace evsim::scenarios

@@ -57,5 +57,13 @@ ChargingSpec read_charging(const NodeRef& ref);
 
 // grid_section.cpp
 GridSpec read_grid(const NodeRef& ref, const std::filesystem::path& scenario_file);
+// tariff_section.cpp
+std::vector<TariffSpec> read_tariffs(const NodeRef& ref);
+// A station's or segment's `tariff: NAME` (checked against the tariffs by check_tariff_references).
+std::optional<TariffRef> read_tariff_ref(const std::optional<NodeRef>& ref);
+SmartChargingSpec read_smart_charging(const NodeRef& ref);
+// After the whole scenario is read: every tariff a station (also a plan's) or segment names exists,
+// and smart_charging policy cheapest has a tariff beside it.
+void check_tariff_references(const Scenario& sc);
 
 }  // namespace evsim::scenarios

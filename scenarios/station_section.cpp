@@ -86,7 +86,7 @@ OpeningHoursSpec read_opening_hours(const NodeRef& ref) {
 StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
   const MapReader map(ref,
                       {"name", "node", "x", "y", "lon", "lat", "crs", "plugs", "public", "price", "hours", "power_limit",
-                       "power_policy", "cabinets", "bus"},
+                       "power_policy", "cabinets", "tariff", "operator", "smart_charging", "bus"},
                       "a station mapping");
   StationSpec s;
   s.name = names.read(map);
@@ -102,6 +102,9 @@ StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
   if (const auto limit = map.get("power_limit")) s.power_limit_kw = read_quantity_in(*limit, Quantity::power, kSitePowerRange);
   if (const auto policy = map.get("power_policy")) s.power_policy = read_policy(*policy);
   if (const auto cabinets = map.get("cabinets")) s.cabinets = read_cabinets(*cabinets, s.plugs);
+  s.tariff = read_tariff_ref(map.get("tariff"));
+  if (const auto op = map.get("operator")) s.operator_name = read_string(*op);
+  if (const auto smart = map.get("smart_charging")) s.smart_charging = read_smart_charging(*smart);
   if (const auto bus = map.get("bus")) {
     const std::string text = read_string(*bus);
     const auto colon = text.find(':');

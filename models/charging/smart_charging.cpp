@@ -25,6 +25,7 @@ void SmartCharging::on_plug_in(const PlugInEvent& e) {
   o.plan = *plan;
   o.first_power = e.time;
   o.needed_kwh = pool_.needed_kwh(v);
+  o.full_power_h = pool_.hours_to_target(v);
   constexpr double kNoCap = std::numeric_limits<double>::infinity();
   switch (plan->policy) {
     case SmartPolicy::asap:
@@ -63,7 +64,8 @@ void SmartCharging::on_unplug(const UnplugEvent& e) {
                       .first_power = o.first_power,
                       .needed_kwh = o.needed_kwh,
                       .delivered_kwh = delivered,
-                      .shortfall_kwh = std::max(0.0, o.needed_kwh - delivered)});
+                      .shortfall_kwh = std::max(0.0, o.needed_kwh - delivered),
+                      .full_power_h = o.full_power_h});
 }
 
 }  // namespace evsim::models::charging

@@ -42,6 +42,7 @@ struct SmartSessionRecord {
   double needed_kwh;        // battery energy to the target at plug-in
   double delivered_kwh;     // battery energy gained
   double shortfall_kwh;     // max(0, needed - delivered)
+  double full_power_h;      // hours to the target at its full limit from plug-in (hours_to_target)
 };
 
 class SmartCharging {
@@ -58,6 +59,7 @@ class SmartCharging {
     SmartPlan plan;
     sim::Time first_power{};
     double needed_kwh = 0.0;
+    double full_power_h = 0.0;
     std::vector<sim::EventId> events;
   };
   void on_plug_in(const PlugInEvent& e);

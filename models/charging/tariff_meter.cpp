@@ -18,7 +18,9 @@ void TariffMeter::on_plug_in(const PlugInEvent& e) {
   o.tariff = tariff_of_(e);
   if (o.tariff == kNoTariff) return;
   o.plug_in = e.time;
+  o.station = e.station;
   o.price = tariffs_[o.tariff].price_at(e.time);
+  reading({.time = e.time, .vehicle = e.vehicle, .station = e.station, .tariff = o.tariff, .grid_energy_kwh = 0.0});
   schedule_boundary(e.vehicle);
 }
 
@@ -33,6 +35,7 @@ void TariffMeter::schedule_boundary(VehicleId v) {
     x.energy_at_boundary_kwh = energy_kwh;
     x.price = tariffs_[x.tariff].price_at(sim_.now());
     x.boundary = {};
+    reading({.time = sim_.now(), .vehicle = v, .station = x.station, .tariff = x.tariff, .grid_energy_kwh = energy_kwh});
     schedule_boundary(v);
   });
 }
@@ -43,6 +46,7 @@ void TariffMeter::on_unplug(const UnplugEvent& e) {
   sim_.cancel(o.boundary);
   const double energy_kwh = e.end.grid_energy_kwh;
   o.energy_cost += (energy_kwh - o.energy_at_boundary_kwh) * o.price;
+  reading({.time = e.time, .vehicle = e.vehicle, .station = e.station, .tariff = o.tariff, .grid_energy_kwh = energy_kwh});
   costs_.push_back({.vehicle = e.vehicle,
                     .station = e.station,
                     .tariff = o.tariff,

@@ -29,6 +29,17 @@ struct SessionCost {
   double service_cost;  // service fee * grid energy
 };
 
+// A meter reading: the grid energy a metered session has drawn since plug-in, at its plug-in (0), at
+// every price boundary while it is plugged in, and at its unplug. Between two readings of a session
+// the price is constant, so a reader can recompute its cost from the readings and the tariff alone.
+struct MeterReading {
+  sim::Time time;
+  VehicleId vehicle;
+  StationId station;  // road::kInvalid at home or depot
+  std::uint32_t tariff;
+  double grid_energy_kwh;
+};
+
 class TariffMeter {
  public:
   // tariff_of(plug-in) -> index into `tariffs`, or kNoTariff for a session that is not metered.
@@ -39,6 +50,8 @@ class TariffMeter {
   const std::vector<Tariff>& tariffs() const { return tariffs_; }
   // Sessions that ended (in unplug order).
   const std::vector<SessionCost>& costs() const { return costs_; }
+  // Fired at each reading (see MeterReading); connect before the run starts.
+  Signal<const MeterReading&> reading;
 
  private:
   struct Open {
@@ -47,6 +60,7 @@ class TariffMeter {
     double energy_at_boundary_kwh = 0.0;
     double price = 0.0;  // of the period running since the last boundary
     double energy_cost = 0.0;
+    StationId station = road::kInvalid;
     sim::EventId boundary{};
   };
   void on_plug_in(const PlugInEvent& e);

@@ -56,7 +56,7 @@ TEST(FleetSegmentErrors, UnknownKeyListsTheKeysOfTheKind) {
   EXPECT_EQ(kind_with("ride_hailing", std::string(kHead) + "    colour: red\n"),
             kAt + R"(:6:5: fleet[0].colour: expected one of the keys name, kind, vehicle_type, count, initial_soc, )"
                   R"(charge_below_soc, charge_to_soc, reserve_soc, patience, max_station_tries, dc_only, value_of_time, )"
-                  R"(opportunistic, shift_start, shift_length, idle_between_trips, home_charger_share, home_charger_power, )"
+                  R"(opportunistic, tariff, smart_charging, shift_start, shift_length, idle_between_trips, home_charger_share, home_charger_power, )"
                   R"(found unknown key "colour")");
 }
 
