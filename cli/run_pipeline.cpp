@@ -15,6 +15,7 @@
 #include "models/city/city_model.hpp"
 #include "scenarios/assembly/run_size.hpp"
 #include "cli/run_reports.hpp"
+#include "cli/session_replay_run.hpp"
 #include "output/input_report.hpp"
 #include "output/json.hpp"
 #include "output/result_file.hpp"
@@ -89,6 +90,7 @@ std::filesystem::path default_result_path(const std::filesystem::path& scenario,
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
   scenarios::Scenario sc;
   scenarios::assembly::CityInputs city;
+  std::optional<scenarios::files::SessionFileContents> replay_input;
   std::filesystem::path out_path = options.output.empty() ? default_result_path(options.scenario, options.plan)
                                                           : options.output;
   try {
@@ -109,6 +111,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     }
     enter_phase(Phase::build);
     city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
+    replay_input = read_replay_input(sc, city);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;
@@ -140,12 +143,16 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   output::RunRecorder recorder;
   models::city::CityModel model(simulator, city.world, recorder);
   output::record_site_power(recorder, model);
+  std::optional<ReplayRun> replay;
+  if (replay_input) replay.emplace(simulator, model, *replay_input);
   const sim::Time horizon = city.world.settings.horizon;
   std::string failure;
   enter_phase(Phase::simulate);
   try {
     model.start();
+    if (replay) replay->start();
     simulate(simulator, horizon);
+    if (replay) replay->finish();
     model.finish();
   } catch (const std::exception& e) {
     failure = e.what();
@@ -164,6 +171,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     summary.events = simulator.executed_count();
     meta.simulated_until_ms = sim::to_ms(reached);
     write_results(*file, meta, city, model, recorder, summary, reached);
+    if (replay) replay->write(*file);
     // Decided as late as possible, so that a signal during writing marks the file too.
     status = failure.empty() && interrupt_signal() == 0 ? output::RunStatus::complete : output::RunStatus::interrupted;
     file->finish(status);
@@ -180,11 +188,13 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   summary.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 
   if (options.json) {
-    const std::string json = output::to_json(summary);
+    std::string json = output::to_json(summary);
+    if (replay) json.insert(json.rfind('}'), ",\"replay\":" + output::to_json(replay->summary()));
     output::check_finite_json(json);
     out << json << "\n";
   } else {
-    out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary) << "results: " << out_path.string() << "\n";
+    out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary)
+        << (replay ? output::to_text(replay->summary()) : std::string()) << "results: " << out_path.string() << "\n";
   }
   out.flush();
   if (!failure.empty()) {

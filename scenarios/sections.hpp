@@ -55,4 +55,7 @@ PlacesSpec read_places(const NodeRef& ref, const std::filesystem::path& scenario
 // charging_section.cpp
 ChargingSpec read_charging(const NodeRef& ref);
 
+// sessions_section.cpp
+SessionsSpec read_sessions(const NodeRef& ref, const std::filesystem::path& scenario_file);
+
 }  // namespace evsim::scenarios
