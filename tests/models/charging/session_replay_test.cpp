@@ -21,8 +21,8 @@ using namespace std::chrono_literals;
 
 sim::Time at(sim::Duration d) { return sim::kTimeZero + d; }
 
-struct Run {
-  Run(std::uint32_t plugs, double plug_kw, double limit_kw, std::vector<ReplaySession> sessions) {
+struct Replayed {
+  Replayed(std::uint32_t plugs, double plug_kw, double limit_kw, std::vector<ReplaySession> sessions) {
     std::vector<Plug> p(plugs, Plug{.dc = false, .power_kw = plug_kw, .connector = 1});
     stations.emplace_back("site", 0, std::move(p), true);
     SitePower power;
@@ -67,7 +67,7 @@ std::vector<ReplaySession> random_sessions(std::uint32_t plugs, double plug_kw, 
 
 TEST(SessionReplay, WithoutLimitReproducesConnectedTimeAndEnergyExactly) {
   const std::vector<ReplaySession> sessions = random_sessions(4, 11.0, 50);
-  const Run run(4, 11.0, SitePower::kNoLimit, sessions);
+  const Replayed run(4, 11.0, SitePower::kNoLimit, sessions);
   ASSERT_EQ(run.records.size(), sessions.size());
   for (std::size_t j = 0; j < sessions.size(); ++j) {
     const ReplayRecord& r = run.records[j];
@@ -81,7 +81,7 @@ TEST(SessionReplay, WithoutLimitReproducesConnectedTimeAndEnergyExactly) {
 
 TEST(SessionReplay, EnergyFillingTheWholeStayIsDelivered) {
   // 11 kW for exactly 2 h: charging ends in the same ms as the departure.
-  const Run run(1, 11.0, SitePower::kNoLimit, {{.station = 0, .plug = 0, .arrival = at(1h), .departure = at(3h), .energy_kwh = 22.0}});
+  const Replayed run(1, 11.0, SitePower::kNoLimit, {{.station = 0, .plug = 0, .arrival = at(1h), .departure = at(3h), .energy_kwh = 22.0}});
   ASSERT_EQ(run.records.size(), 1u);
   EXPECT_EQ(run.records[0].outcome, ReplayOutcome::delivered);
   EXPECT_EQ(run.records[0].delivered_kwh, 22.0);
@@ -90,9 +90,9 @@ TEST(SessionReplay, EnergyFillingTheWholeStayIsDelivered) {
 
 TEST(SessionReplay, TightSiteLimitIsKeptAndNoSessionEndsEarlier) {
   const std::vector<ReplaySession> sessions = random_sessions(6, 22.0, 40);
-  const Run free(6, 22.0, SitePower::kNoLimit, sessions);
+  const Replayed unlimited(6, 22.0, SitePower::kNoLimit, sessions);
   const double limit_kw = 30.0;
-  const Run tight(6, 22.0, limit_kw, sessions);
+  const Replayed tight(6, 22.0, limit_kw, sessions);
   ASSERT_EQ(tight.records.size(), sessions.size());
   // Replay the site's power: the share of every session between its changes, summed at each change.
   std::map<VehicleId, double> share;
@@ -108,7 +108,7 @@ TEST(SessionReplay, TightSiteLimitIsKeptAndNoSessionEndsEarlier) {
   EXPECT_GT(peak_kw, limit_kw * 0.99);  // the limit binds
   int short_sessions = 0;
   for (std::size_t j = 0; j < sessions.size(); ++j) {
-    const ReplayRecord& a = free.records[j];
+    const ReplayRecord& a = unlimited.records[j];
     const ReplayRecord& b = tight.records[j];
     EXPECT_GE(b.charge_end, a.charge_end) << j;
     EXPECT_EQ(b.departure - b.arrival, sessions[j].departure - sessions[j].arrival) << j;
@@ -119,7 +119,7 @@ TEST(SessionReplay, TightSiteLimitIsKeptAndNoSessionEndsEarlier) {
 }
 
 TEST(SessionReplay, OverlapOnAPlugIsRefusedAndBackToBackIsNot) {
-  const Run run(2, 11.0, SitePower::kNoLimit,
+  const Replayed run(2, 11.0, SitePower::kNoLimit,
                 {{.station = 0, .plug = 0, .arrival = at(1h), .departure = at(3h), .energy_kwh = 5.0},
                  {.station = 0, .plug = 0, .arrival = at(2h), .departure = at(4h), .energy_kwh = 5.0},  // overlaps
                  {.station = 0, .plug = 0, .arrival = at(3h), .departure = at(5h), .energy_kwh = 5.0},  // back to back

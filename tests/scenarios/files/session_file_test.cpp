@@ -86,11 +86,11 @@ TEST(SessionFile, ReadsSecondsAndAnEnergyColumnWithoutPlugs) {
 TEST(SessionFile, ErrorsNameFileLineColumnAndValue) {
   const std::string head = "charger_id,start_time,end_time,location_id\n";
   EXPECT_THROW_MSG(parse(head + "8590,2020-02-08 09:34:25,2020-02-08 10:20:14,999\n"), ScenarioError,
-                   R"(s.csv:2:45: location_id: expected a station name of the scenario (2 stations), found "999")");
+                   R"(s.csv:2:46: location_id: expected a station name of the scenario (2 stations), found "999")");
   EXPECT_THROW_MSG(parse(head + "8590,2020-02-08 9:34:25,2020-02-08 10:20:14,126\n"), ScenarioError,
                    R"(s.csv:2:6: start_time: expected a time "YYYY-MM-DD HH:MM:SS", found "2020-02-08 9:34:25")");
   EXPECT_THROW_MSG(parse(head + "8590,2020-02-08 09:34:25,2020-02-08 09:34:25,126\n"), ScenarioError,
-                   R"(s.csv:2:25: end_time: expected a departure after the arrival "2020-02-08 09:34:25", found "2020-02-08 09:34:25")");
+                   R"(s.csv:2:26: end_time: expected a departure after the arrival "2020-02-08 09:34:25", found "2020-02-08 09:34:25")");
   EXPECT_THROW_MSG(parse(head + "1,2020-02-08 09:00:00,2020-02-08 10:00:00,7\n2,2020-02-08 11:00:00,2020-02-08 12:00:00,7\n"),
                    ScenarioError,
                    R"(s.csv:3:1: charger_id: expected at most 1 distinct plug ids at station "7" (its plugs; 1 seen before), found "2")");
@@ -100,7 +100,7 @@ TEST(SessionFile, ErrorsNameFileLineColumnAndValue) {
   spec.file = "s.csv";
   spec.energy_column = "energy_kwh";
   EXPECT_THROW_MSG(parse("site,arrival,departure,energy_kwh\n7,0,10,-1\n", spec), ScenarioError,
-                   R"(s.csv:2:10: energy_kwh: expected an energy in kWh >= 0, found "-1")");
+                   R"(s.csv:2:8: energy_kwh: expected an energy in kWh >= 0, found "-1")");
   SessionsSpec no_energy;
   no_energy.file = "s.csv";
   no_energy.mark = {.file = "sc.yaml", .line = 3, .column = 9, .key_path = "sessions.file"};
