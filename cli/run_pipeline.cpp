@@ -21,6 +21,7 @@
 #include "scenarios/assembly/run_size.hpp"
 #include "cli/run_reports.hpp"
 #include "output/feeder_tables.hpp"
+#include "cli/session_replay_run.hpp"
 #include "output/input_report.hpp"
 #include "output/json.hpp"
 #include "output/result_file.hpp"
@@ -102,6 +103,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   scenarios::Scenario sc;
   scenarios::assembly::CityInputs city;
   scenarios::assembly::AttachedGrid grid;
+  std::optional<scenarios::files::SessionFileContents> replay_input;
   std::filesystem::path out_path = options.output.empty() ? default_result_path(options.scenario, options.plan)
                                                           : options.output;
   try {
@@ -123,6 +125,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     enter_phase(Phase::build);
     city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
     grid = scenarios::assembly::attach_feeders(sc, city, options.plan);
+    replay_input = read_replay_input(sc, city);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;
@@ -159,6 +162,8 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     monitor.emplace(simulator, grid.setup, model.sessions(), city.world.settings.sample_interval,
                     city.world.settings.horizon);
   }
+  std::optional<ReplayRun> replay;
+  if (replay_input) replay.emplace(simulator, model, *replay_input);
   const sim::Time horizon = city.world.settings.horizon;
   // Tariffs and smart charging subscribe to the session pool, only when the scenario has them.
   std::optional<models::city::ChargingCosts> costs;
@@ -173,7 +178,9 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   try {
     model.start();
     if (monitor) monitor->start();
+    if (replay) replay->start();
     simulate(simulator, horizon);
+    if (replay) replay->finish();
     model.finish();
     if (monitor) monitor->finish();
   } catch (const std::exception& e) {
@@ -196,6 +203,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     write_results(*file, meta, city, model, recorder, summary, reached, monitor ? &*monitor : nullptr,
                   grid.attach_distance_m);
     if (costs) output::write_cost_tables(*file, sc, *costs, meter_log, model.stations().size());
+    if (replay) replay->write(*file);
     // Decided as late as possible, so that a signal during writing marks the file too.
     status = failure.empty() && interrupt_signal() == 0 ? output::RunStatus::complete : output::RunStatus::interrupted;
     file->finish(status);
@@ -214,11 +222,13 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   if (options.json) {
     std::string json = output::to_json(summary);
     if (monitor) json = output::add_json_member(json, "grid", output::headlines_json(output::feeder_headlines(*monitor)));
+    if (replay) json = output::add_json_member(json, "replay", output::to_json(replay->summary()));
     output::check_finite_json(json);
     out << json << "\n";
   } else {
     out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary)
-        << (monitor ? output::headlines_text(output::feeder_headlines(*monitor)) : std::string()) << "results: " << out_path.string() << "\n";
+        << (monitor ? output::headlines_text(output::feeder_headlines(*monitor)) : std::string())
+        << (replay ? output::to_text(replay->summary()) : std::string()) << "results: " << out_path.string() << "\n";
   }
   out.flush();
   if (!failure.empty()) {

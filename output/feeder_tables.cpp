@@ -108,12 +108,6 @@ std::string headlines_text(const std::vector<FeederHeadline>& hs) {
   return out;
 }
 
-std::string add_json_member(const std::string& json, std::string_view key, const std::string& value) {
-  const auto close = json.rfind('}');
-  if (close == std::string::npos) return json;
-  return json.substr(0, close) + fmt::format(", {}: {}", json_string(key), value) + json.substr(close);
-}
-
 Table feeder_samples_table(const grid::FeederMonitor& monitor) {
   using grid::FeederSample;
   const auto& s = monitor.samples();

@@ -29,8 +29,6 @@ struct FeederHeadline {
 std::vector<FeederHeadline> feeder_headlines(const models::grid::FeederMonitor& monitor);
 std::string headlines_json(const std::vector<FeederHeadline>& h);  // a JSON array
 std::string headlines_text(const std::vector<FeederHeadline>& h);  // one line per feeder
-// `json` (one object) with `"key": value` added as its last member.
-std::string add_json_member(const std::string& json, std::string_view key, const std::string& value);
 
 Table feeder_samples_table(const models::grid::FeederMonitor& monitor);  // /grid/feeders
 Table grid_violations_table(const models::grid::FeederMonitor& monitor);  // /grid/violations

@@ -46,4 +46,10 @@ void check_finite_json(std::string_view json) {
   }
 }
 
+std::string add_json_member(const std::string& json, std::string_view key, const std::string& value) {
+  const auto close = json.rfind('}');
+  if (close == std::string::npos) return json;
+  return json.substr(0, close) + fmt::format(", {}: {}", json_string(key), value) + json.substr(close);
+}
+
 }  // namespace evsim::output

@@ -39,6 +39,7 @@ std::vector<InputFile> input_files(const Scenario& sc) {
     }
   }
   add_station_files(out, sc.station_files, "");
+  if (sc.sessions) out.push_back({sc.sessions->file, role_of(sc.sessions->mark, "sessions.file")});
   for (std::size_t i = 0; i < sc.plans.size(); ++i) add_station_files(out, sc.plans[i].station_files, fmt::format("plans[{}].", i));
   for (std::size_t i = 0; i < sc.grid.feeders.size(); ++i) {
     const FeederRefSpec& f = sc.grid.feeders[i];

@@ -87,7 +87,7 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   const MapReader top(root,
                       {"name", "seed", "horizon", "sample_interval", "event_list", "ambient_temperature", "road",
                        "vehicle_types", "stations", "station_files", "fleet", "plans", "coverage", "places", "charging",
-                       "grid", "tariffs"},
+                       "grid", "tariffs", "sessions"},
                       "a mapping of scenario keys");
   Scenario sc;
   sc.source_file = file;
@@ -105,6 +105,7 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   if (const auto grid = top.get("grid")) sc.grid = read_grid(*grid, file);
   if (const auto tariffs = top.get("tariffs")) sc.tariffs = read_tariffs(*tariffs);
   check_tariff_references(sc);
+  if (const auto sessions = top.get("sessions")) sc.sessions = read_sessions(*sessions, file);
   return sc;
 }
 

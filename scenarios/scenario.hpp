@@ -369,6 +369,28 @@ struct GridSpec {
   SourceMark mark{};
 };
 
+// Measured sessions replayed on the stations instead of (or beside) simulated drivers
+// (models/charging/session_replay.hpp; docs/scenario-format.md "sessions"; rows are read by
+// scenarios/files/session_file.hpp). Each column names the file's header; plug and energy_kwh are
+// optional. Times are "YYYY-MM-DD HH:MM:SS" wall-clock timestamps counted from `start` when it is
+// given, else seconds since the run's start.
+struct SessionEnergyRule {
+  // Energy wanted when the file has none: min(battery_kwh, plug power x connected hours x power_fraction).
+  double power_fraction = 1.0;  // (0, 1]
+  double battery_kwh = 0.0;     // > 0
+};
+struct SessionsSpec {
+  std::filesystem::path file{};
+  std::string site_column = "site";      // a station's name
+  std::optional<std::string> plug_column{};  // chargers -> the site's plugs, in order of first appearance
+  std::string arrival_column = "arrival";
+  std::string departure_column = "departure";
+  std::optional<std::string> energy_column{};  // kWh wanted (or delivered) per session
+  std::optional<std::string> start{};          // "YYYY-MM-DD HH:MM:SS": the run's time 0
+  std::optional<SessionEnergyRule> energy_when_missing{};  // required without energy_column
+  SourceMark mark{};
+};
+
 struct Scenario {
   std::filesystem::path source_file;  // as given on the command line
   std::string source_text;            // the whole YAML text, stored in the results' /meta
@@ -385,6 +407,7 @@ struct Scenario {
   ChargingSpec charging;
   GridSpec grid{};
   std::vector<TariffSpec> tariffs;  // names unique; stations and segments name them
+  std::optional<SessionsSpec> sessions{};
 };
 
 // The model's daily periods of a tariff (tariff_section.cpp).

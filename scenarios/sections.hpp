@@ -65,5 +65,7 @@ SmartChargingSpec read_smart_charging(const NodeRef& ref);
 // After the whole scenario is read: every tariff a station (also a plan's) or segment names exists,
 // and smart_charging policy cheapest has a tariff beside it.
 void check_tariff_references(const Scenario& sc);
+// sessions_section.cpp
+SessionsSpec read_sessions(const NodeRef& ref, const std::filesystem::path& scenario_file);
 
 }  // namespace evsim::scenarios

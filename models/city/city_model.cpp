@@ -13,7 +13,13 @@ CityModel::CityModel(sim::Simulator& simulator, const CityWorld& world, RunObser
       router_(world.hierarchy, world.settings.route_cache_entries),
       radius_search_(world.roads.node_count()),
       stations_(world.stations),
-      sessions_(simulator, stations_, [this](VehicleId v) { end_session(v, SessionOutcome::charged); }) {
+      sessions_(simulator, stations_, [this](VehicleId v) {
+        if (v >= world_.schedule.vehicles.size() && other_sessions_) {
+          other_sessions_(v);
+        } else {
+          end_session(v, SessionOutcome::charged);
+        }
+      }) {
   const std::uint32_t n = world.roads.node_count();
   station_offsets_.assign(n + 1, 0);
   for (const charging::Station& st : stations_) ++station_offsets_[st.node() + 1];

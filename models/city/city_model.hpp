@@ -30,6 +30,7 @@
 // jumping.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "models/charging/session_pool.hpp"
@@ -85,6 +86,11 @@ class CityModel {
   // The charging sessions; connect to its plugged_in, unplugged and power_changed signals before start().
   charging::SessionPool& sessions() { return sessions_; }
   const charging::SessionPool& sessions() const { return sessions_; }
+  // Sessions on the pool of vehicle ids from first_other_vehicle() on belong to someone else (a
+  // measured-session replay, charging/session_replay.hpp): their target-reached calls go to
+  // `handler`, which must stop them. Set before start().
+  void set_other_sessions(std::function<void(VehicleId)> handler) { other_sessions_ = std::move(handler); }
+  VehicleId first_other_vehicle() const { return static_cast<VehicleId>(world_.schedule.vehicles.size()); }
 
  private:
   // driving.cpp
@@ -149,6 +155,7 @@ class CityModel {
   std::vector<Vehicle> vehicles_;
   std::vector<NeedState> needs_;
   std::vector<double> reachable_soc_;  // per vehicle type
+  std::function<void(VehicleId)> other_sessions_;
   bool finishing_ = false;  // finish() is closing the books: no vehicle moves on
   sim::Time now() const { return sim_.now(); }
 };

@@ -172,7 +172,26 @@ def station_sums(run):
     for k, i in enumerate(np.flatnonzero(public)):
         sums["energy_kwh"][st[k]].append(float(s["energy_kwh"][i]))
         sums["grid_energy_kwh"][st[k]].append(float(s["grid_energy_kwh"][i]))
+    add_replayed_sessions(run, sums)
     return sums
+
+
+REPLAY_PLUG_BUSY = 2
+
+
+def add_replayed_sessions(run, sums):
+    """Replayed sessions (/replay) charge through the stations' session pool: each that got a plug and
+    wanted energy is a station session from plug-in to charge_end, delivering at efficiency 1."""
+    r = run.replay
+    if r is None:
+        return
+    charged = (r["outcome"] != REPLAY_PLUG_BUSY) & (r["wanted_kwh"] > 0)
+    st = r["station"][charged].astype(np.int64)
+    sums["sessions"] += np.bincount(st, minlength=run.n_stations)
+    np.add.at(sums["busy_plug_ms"], st, (r["charge_end_ms"] - r["arrival_ms"])[charged])
+    for k, i in enumerate(np.flatnonzero(charged)):
+        sums["energy_kwh"][st[k]].append(float(r["delivered_kwh"][i]))
+        sums["grid_energy_kwh"][st[k]].append(float(r["delivered_kwh"][i]))
 
 
 def check_stations(run):
@@ -281,7 +300,13 @@ def check_samples(run):
         rows = (s["place"] == PUBLIC) & (s["station"] == st)
         plug = rows & run.plugged
         queued = rows & (run.wait_ms > 0)
-        p_start, p_end = np.sort(s["start_ms"][plug]), np.sort(s["end_ms"][plug])
+        p_start, p_end = s["start_ms"][plug], s["end_ms"][plug]
+        if run.replay is not None:  # replayed sessions hold a plug of the pool while they charge
+            r = run.replay
+            mine_r = (r["station"] == st) & (r["outcome"] != REPLAY_PLUG_BUSY) & (r["wanted_kwh"] > 0)
+            p_start = np.concatenate([p_start, r["arrival_ms"][mine_r]])
+            p_end = np.concatenate([p_end, r["charge_end_ms"][mine_r]])
+        p_start, p_end = np.sort(p_start), np.sort(p_end)
         q_start, q_end = np.sort(s["arrival_ms"][queued]), np.sort(s["start_ms"][queued])
         any_start, any_end = np.sort(s["arrival_ms"][rows]), np.sort(s["start_ms"][rows])
         mine = np.flatnonzero(sm["station"] == st)

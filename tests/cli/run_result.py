@@ -189,6 +189,8 @@ class Run:
         self.samples = read_table(f, "/stations/samples")
         self.vehicles = read_table(f, "/vehicles")
         self.segments = read_table(f, "/segments")
+        # Measured sessions replayed on the stations (scenario key `sessions`), or None.
+        self.replay = read_table(f, "/replay") if "replay" in f else None
         self.kpi = {k: v for k, v in f["/kpi"].attrs.items()}
         self.meta = {k: v for k, v in f["/meta"].attrs.items()}
         self.T = scenario.horizon_ms

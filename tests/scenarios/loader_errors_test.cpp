@@ -67,7 +67,7 @@ TEST(LoaderErrors, UnknownTopLevelKey) {
   EXPECT_EQ(error_of(scenario_with("horizon", "horizn: 1d\n")),
             R"(t.yaml:1:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, )"
             R"(ambient_temperature, road, vehicle_types, stations, station_files, fleet, plans, coverage, places, )"
-            R"(charging, grid, tariffs, found unknown key "horizn")");
+            R"(charging, grid, tariffs, sessions, found unknown key "horizn")");
 }
 
 TEST(LoaderErrors, UnknownNestedKey) {
