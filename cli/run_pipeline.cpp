@@ -6,12 +6,16 @@
 #include <chrono>
 #include <exception>
 #include <limits>
+#include <optional>
 #include <ostream>
 
 #include "cli/interrupt.hpp"
 #include "cli/option_values.hpp"
 #include "cli/output_path.hpp"
 #include "scenarios/assembly/build_city.hpp"
+#include "scenarios/assembly/site_energy_inputs.hpp"
+#include "models/grid/site_energy_link.hpp"
+#include "output/site_energy_tables.hpp"
 #include "models/city/city_model.hpp"
 #include "scenarios/assembly/run_size.hpp"
 #include "cli/run_reports.hpp"
@@ -34,7 +38,7 @@ namespace {
 
 void write_results(output::ResultFile& file, const output::RunMeta& meta, const scenarios::assembly::CityInputs& city,
                    const models::city::CityModel& model, const output::RunRecorder& recorder,
-                   const output::RunSummary& summary, sim::Time end) {
+                   const output::RunSummary& summary, sim::Time end, const models::grid::SiteEnergy* site_energy) {
   file.write_meta(meta);
   file.write_table("/trips", output::trips_table(recorder));
   file.write_table("/needs", output::needs_table(recorder, model));
@@ -47,6 +51,10 @@ void write_results(output::ResultFile& file, const output::RunMeta& meta, const 
     file.write_table("/grid/sites", output::sites_table(model));
     file.write_table("/grid/cabinets", output::cabinets_table(model));
     file.write_table("/grid/session_power", output::site_power_table(recorder));
+  }
+  if (site_energy != nullptr) {
+    file.write_table("/grid/sites_energy", output::sites_energy_table(*site_energy));
+    file.write_table("/grid/events", output::grid_events_table(*site_energy));
   }
   output::write_kpi(file, summary);
   output::write_input_report(file, input_report(city));
@@ -89,6 +97,7 @@ std::filesystem::path default_result_path(const std::filesystem::path& scenario,
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
   scenarios::Scenario sc;
   scenarios::assembly::CityInputs city;
+  scenarios::assembly::SiteEnergyInputs site_inputs;
   std::filesystem::path out_path = options.output.empty() ? default_result_path(options.scenario, options.plan)
                                                           : options.output;
   try {
@@ -109,6 +118,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     }
     enter_phase(Phase::build);
     city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
+    site_inputs = scenarios::assembly::site_energy_inputs(sc, city.world.stations, options.plan);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;
@@ -140,13 +150,22 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   output::RunRecorder recorder;
   models::city::CityModel model(simulator, city.world, recorder);
   output::record_site_power(recorder, model);
+  // PV, storage and demand response: a site-level subscriber of the session powers (none configured:
+  // nothing is scheduled and the run is unchanged).
+  std::optional<models::grid::SiteEnergy> site_energy;
+  if (!site_inputs.empty()) {
+    site_energy.emplace(simulator, std::move(site_inputs.sites), std::move(site_inputs.events));
+    models::grid::link_site_energy(model.sessions(), *site_energy, std::move(site_inputs.site_of_station));
+  }
   const sim::Time horizon = city.world.settings.horizon;
   std::string failure;
   enter_phase(Phase::simulate);
   try {
     model.start();
+    if (site_energy) site_energy->start();
     simulate(simulator, horizon);
     model.finish();
+    if (site_energy) site_energy->finish();
   } catch (const std::exception& e) {
     failure = e.what();
   }
@@ -163,7 +182,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     summary.simulated_h = sim::to_hours(reached);
     summary.events = simulator.executed_count();
     meta.simulated_until_ms = sim::to_ms(reached);
-    write_results(*file, meta, city, model, recorder, summary, reached);
+    write_results(*file, meta, city, model, recorder, summary, reached, site_energy ? &*site_energy : nullptr);
     // Decided as late as possible, so that a signal during writing marks the file too.
     status = failure.empty() && interrupt_signal() == 0 ? output::RunStatus::complete : output::RunStatus::interrupted;
     file->finish(status);
@@ -180,11 +199,13 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   summary.wall_time_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 
   if (options.json) {
-    const std::string json = output::to_json(summary);
+    std::string json = output::to_json(summary);
+    if (site_energy) json.insert(json.size() - 1, ", " + output::site_energy_json(*site_energy));
     output::check_finite_json(json);
     out << json << "\n";
   } else {
-    out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary) << "results: " << out_path.string() << "\n";
+    out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary)
+        << (site_energy ? output::site_energy_text(*site_energy) : std::string()) << "results: " << out_path.string() << "\n";
   }
   out.flush();
   if (!failure.empty()) {

@@ -85,7 +85,8 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   if (!root.node().IsDefined() || root.node().IsNull()) root.fail("a mapping of scenario keys", "an empty document");
   const MapReader top(root,
                       {"name", "seed", "horizon", "sample_interval", "event_list", "ambient_temperature", "road",
-                       "vehicle_types", "stations", "station_files", "fleet", "plans", "coverage", "places", "charging"},
+                       "vehicle_types", "stations", "station_files", "fleet", "plans", "coverage", "places", "charging",
+                       "grid_events"},
                       "a mapping of scenario keys");
   Scenario sc;
   sc.source_file = file;
@@ -100,6 +101,11 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   if (const auto coverage = top.get("coverage")) sc.coverage = read_coverage(*coverage, file);
   if (const auto places = top.get("places")) sc.places = read_places(*places, file);
   if (const auto charging = top.get("charging")) sc.charging = read_charging(*charging);
+  if (const auto events = top.get("grid_events")) {
+    std::vector<StationSpec> all = sc.stations;
+    for (const PlanSpec& plan : sc.plans) all.insert(all.end(), plan.stations.begin(), plan.stations.end());
+    sc.grid_events = read_grid_events(*events, all);
+  }
   return sc;
 }
 

@@ -52,6 +52,12 @@ CoverageSpec read_coverage(const NodeRef& ref, const std::filesystem::path& scen
 DemandFileSpec read_demand_file(const NodeRef& ref, const std::filesystem::path& scenario_file);
 PlacesSpec read_places(const NodeRef& ref, const std::filesystem::path& scenario_file);
 
+// site_energy_section.cpp
+PvSpec read_pv(const NodeRef& ref);
+StorageInputSpec read_storage(const NodeRef& ref);
+// `stations`: the scenario's and its plans' stations, which events name; each must have storage.
+std::vector<GridEventInputSpec> read_grid_events(const NodeRef& ref, const std::vector<StationSpec>& stations);
+
 // charging_section.cpp
 ChargingSpec read_charging(const NodeRef& ref);
 

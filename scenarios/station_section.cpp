@@ -86,7 +86,7 @@ OpeningHoursSpec read_opening_hours(const NodeRef& ref) {
 StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
   const MapReader map(ref,
                       {"name", "node", "x", "y", "lon", "lat", "crs", "plugs", "public", "price", "hours", "power_limit",
-                       "power_policy", "cabinets"},
+                       "power_policy", "cabinets", "pv", "storage"},
                       "a station mapping");
   StationSpec s;
   s.name = names.read(map);
@@ -102,6 +102,8 @@ StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
   if (const auto limit = map.get("power_limit")) s.power_limit_kw = read_quantity_in(*limit, Quantity::power, kSitePowerRange);
   if (const auto policy = map.get("power_policy")) s.power_policy = read_policy(*policy);
   if (const auto cabinets = map.get("cabinets")) s.cabinets = read_cabinets(*cabinets, s.plugs);
+  if (const auto pv = map.get("pv")) s.pv = read_pv(*pv);
+  if (const auto storage = map.get("storage")) s.storage = read_storage(*storage);
   return s;
 }
 
