@@ -22,7 +22,8 @@ std::string format_fraction(double x) { return fmt::format("{:g}", x); }
 
 PvSpec read_pv(const NodeRef& ref) {
   const MapReader map(ref, {"kwp", "profile", "clear_sky", "export"}, "a pv mapping {kwp, profile or clear_sky, export}");
-  PvSpec pv{.kwp = read_quantity_in(map.need("kwp"), Quantity::power, kSitePowerRange)};
+  PvSpec pv;
+  pv.kwp = read_quantity_in(map.need("kwp"), Quantity::power, kSitePowerRange);
   const auto profile = map.get("profile");
   const auto clear_sky = map.get("clear_sky");
   if (profile && clear_sky) ref.fail(R"(either key "profile" or key "clear_sky")", "both");
@@ -42,8 +43,9 @@ PvSpec read_pv(const NodeRef& ref) {
 StorageInputSpec read_storage(const NodeRef& ref) {
   const MapReader map(ref, {"kwh", "kw", "efficiency", "min_soc", "max_soc", "initial_soc", "shave_above_kw", "valley"},
                       "a storage mapping {kwh, kw, efficiency, min_soc, max_soc, initial_soc, shave_above_kw, valley}");
-  StorageInputSpec s{.capacity_kwh = read_quantity_in(map.need("kwh"), Quantity::energy, kStorageEnergyRange),
-                     .power_kw = read_quantity_in(map.need("kw"), Quantity::power, kSitePowerRange)};
+  StorageInputSpec s;
+  s.capacity_kwh = read_quantity_in(map.need("kwh"), Quantity::energy, kStorageEnergyRange);
+  s.power_kw = read_quantity_in(map.need("kw"), Quantity::power, kSitePowerRange);
   if (const auto eff = map.get("efficiency")) {
     s.round_trip_efficiency = read_fraction(*eff);
     if (s.round_trip_efficiency <= 0.0) eff->fail("a round-trip efficiency above 0 and at most 1", format_fraction(0.0));

@@ -35,7 +35,8 @@ SiteEnergy::SiteEnergy(sim::Simulator& simulator, std::vector<SiteEnergySpec> si
   sites_.reserve(sites.size());
   for (SiteEnergySpec& spec : sites) {
     check_profile(spec.pv_profile);
-    Site s{.spec = std::move(spec)};
+    Site s;
+    s.spec = std::move(spec);
     const double soc0 = s.spec.storage ? s.spec.storage->initial_soc : 0.0;
     s.actual.soc = soc0;
     s.base.soc = soc0;

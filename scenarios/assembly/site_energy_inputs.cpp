@@ -15,7 +15,8 @@ namespace {
 constexpr std::uint32_t kNone = models::road::kInvalid;
 
 models::grid::SiteEnergySpec site_spec(const Scenario& sc, const StationSpec& spec, std::uint32_t station) {
-  models::grid::SiteEnergySpec site{.station = station};
+  models::grid::SiteEnergySpec site;
+  site.station = station;
   if (spec.pv) {
     const PvSpec& pv = *spec.pv;
     site.pv_kwp = pv.kwp;
@@ -26,12 +27,13 @@ models::grid::SiteEnergySpec site_spec(const Scenario& sc, const StationSpec& sp
   }
   if (spec.storage) {
     const StorageInputSpec& st = *spec.storage;
-    site.storage = models::grid::StorageSpec{.capacity_kwh = st.capacity_kwh,
-                                             .power_kw = st.power_kw,
-                                             .round_trip_efficiency = st.round_trip_efficiency,
-                                             .min_soc = st.min_soc,
-                                             .max_soc = st.max_soc,
-                                             .initial_soc = st.initial_soc};
+    site.storage = models::grid::StorageSpec{};
+    site.storage->capacity_kwh = st.capacity_kwh;
+    site.storage->power_kw = st.power_kw;
+    site.storage->round_trip_efficiency = st.round_trip_efficiency;
+    site.storage->min_soc = st.min_soc;
+    site.storage->max_soc = st.max_soc;
+    site.storage->initial_soc = st.initial_soc;
     if (st.shave_above_kw) site.storage->shave_above_kw = *st.shave_above_kw;
     if (st.valley) site.valley = models::grid::ValleyHours{.from = st.valley->first, .to = st.valley->second};
   }

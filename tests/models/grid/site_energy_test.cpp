@@ -195,7 +195,7 @@ TEST(ClearSky, FollowsTheSunriseHourAngle) {
   ASSERT_EQ(p.values.size(), 96u);
   int lit = 0;
   for (std::size_t i = 0; i < 96; ++i) {
-    const double mid_h = (i + 0.5) / 4;
+    const double mid_h = (static_cast<double>(i) + 0.5) / 4;
     EXPECT_EQ(p.values[i] > 0, mid_h > sunrise_h && mid_h < 24 - sunrise_h) << mid_h;
     EXPECT_NEAR(p.values[i], p.values[95 - i], 1e-12);
     lit += p.values[i] > 0;
