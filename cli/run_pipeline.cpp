@@ -40,7 +40,7 @@ void write_results(output::ResultFile& file, const output::RunMeta& meta, const 
                    const models::city::CityModel& model, const output::RunRecorder& recorder,
                    const output::RunSummary& summary, sim::Time end, const models::grid::SiteEnergy* site_energy) {
   file.write_meta(meta);
-  file.write_table("/trips", output::trips_table(recorder));
+  file.write_table("/trips", output::trips_table(recorder, city.world.schedule));
   file.write_table("/needs", output::needs_table(recorder, model));
   file.write_table("/sessions", output::sessions_table(recorder));
   file.write_table("/stations", output::stations_table(city, model, end));

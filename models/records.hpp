@@ -17,6 +17,8 @@ using NeedId = std::uint32_t;
 enum class TripPurpose : std::uint8_t { plan = 0, to_charger = 1, from_charger = 2 };
 enum class TripOutcome : std::uint8_t { arrived = 0, stranded = 1 };
 
+inline constexpr std::uint32_t kNoLeg = 0xFFFF'FFFF;
+
 struct TripRecord {
   VehicleId vehicle;
   TripPurpose purpose;
@@ -30,6 +32,9 @@ struct TripRecord {
   double distance_m;          // driven
   double energy_kwh;          // drawn from the battery
   double soc_after;
+  // For a plan trip: its leg, an index into FleetSchedule::legs (a recorded trip's name is
+  // FleetSchedule::leg_names there); kNoLeg for detours to and from chargers.
+  std::uint32_t leg = kNoLeg;
 };
 
 // Why a vehicle looked for a public charger.

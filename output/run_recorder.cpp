@@ -11,10 +11,10 @@ std::int64_t ms(sim::Time t) { return sim::to_ms(t); }
 
 }  // namespace
 
-Table trips_table(const RunRecorder& r) {
+Table trips_table(const RunRecorder& r, const models::demand::FleetSchedule& schedule) {
   using models::TripRecord;
   const auto& t = r.trips();
-  return Table{{project<std::uint32_t>("vehicle", "1", "vehicle id (row of /vehicles)", t, [](const TripRecord& x) { return x.vehicle; }),
+  Table table{{project<std::uint32_t>("vehicle", "1", "vehicle id (row of /vehicles)", t, [](const TripRecord& x) { return x.vehicle; }),
                 project<std::uint8_t>("purpose", "1", "0 plan (a leg of its plan), 1 to_charger, 2 from_charger", t,
                                       [](const TripRecord& x) { return x.purpose; }),
                 project<std::uint8_t>("activity", "1",
@@ -35,6 +35,13 @@ Table trips_table(const RunRecorder& r) {
                 project<double>("energy_kwh", "kWh", "energy drawn from the battery", t,
                                 [](const TripRecord& x) { return x.energy_kwh; }),
                 project<double>("soc_after", "1", "state of charge on arrival", t, [](const TripRecord& x) { return x.soc_after; })}};
+  if (!schedule.leg_names.empty()) {  // some segment replays a trip file: name its trips
+    const auto& names = schedule.leg_names;
+    table.columns.push_back(project<std::string>(
+        "name", "1", "the trip's name in its trip file (`trip` column, else file:line); empty for other trips", t,
+        [&names](const TripRecord& x) { return x.leg < names.size() ? names[x.leg] : std::string{}; }));
+  }
+  return table;
 }
 
 Table needs_table(const RunRecorder& r, const models::city::CityModel& model) {

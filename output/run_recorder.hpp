@@ -46,7 +46,7 @@ Table sites_table(const models::city::CityModel& model);          // /grid/sites
 Table cabinets_table(const models::city::CityModel& model);       // /grid/cabinets
 
 // The tables of docs/output-format.md ("Result tables"). Record tables (run_recorder.cpp):
-Table trips_table(const RunRecorder& recorder);
+Table trips_table(const RunRecorder& recorder, const models::demand::FleetSchedule& schedule);
 Table needs_table(const RunRecorder& recorder, const models::city::CityModel& model);
 Table sessions_table(const RunRecorder& recorder);
 Table station_samples_table(const RunRecorder& recorder);

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <vector>
 
+#include "scenarios/files/text_input.hpp"
 #include "scenarios/scenario_error.hpp"
 #include "scenarios/sections.hpp"
 #include "scenarios/yaml_documents.hpp"
@@ -110,21 +111,7 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
 }
 
 Scenario load_scenario_file(const std::filesystem::path& file) {
-  const std::string name = file.string();
-  constexpr std::string_view kExpected = "a readable scenario file";
-  const auto fail = [&](std::string_view found) {
-    throw ScenarioError(name, 0, 0, std::string(kFileKey), std::string(kExpected), std::string(found));
-  };
-  std::error_code ec;
-  const std::filesystem::file_status status = std::filesystem::status(file, ec);
-  if (!std::filesystem::exists(status)) fail("no such file");
-  if (std::filesystem::is_directory(status)) fail("a directory");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) fail("a file that cannot be opened");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) fail("a file that cannot be read");
-  return parse_scenario(text.str(), file);
+  return parse_scenario(files::read_text_file(file, "a readable scenario file"), file);
 }
 
 std::filesystem::path resolve_relative(const std::filesystem::path& scenario_file, const std::string& value) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "models/distribution.hpp"
+#include "models/charging/power_sharing.hpp"
 #include "models/demand/demand_kinds.hpp"
 #include "models/geometry/datum.hpp"
 #include "models/road/grid_generator.hpp"
@@ -107,7 +108,7 @@ struct OpeningHoursSpec {
 };
 
 // How a capacity is shared among the sessions drawing on it (models/charging/power_sharing.hpp).
-enum class SharingPolicySpec { equal, first_come, proportional };
+using SharingPolicySpec = models::charging::SharingPolicy;  // models/charging/power_sharing.hpp
 
 // A power cabinet (split-power super-charging) feeding the next `plugs` plugs of its station, in the
 // order the station lists them (counts expanded).

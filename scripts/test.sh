@@ -3,7 +3,7 @@
 #   1. sanitize: builds the test suite and the libFuzzer targets with clang-14, AddressSanitizer and
 #                UBSan (the `fuzz` preset: one instrumented build serves both) and runs the suite,
 #                except the tests in SANITIZE_EXCLUDE below (with the reason);
-#   2. fuzz:     runs every libFuzzer target of tests/fuzz for FUZZ_SECONDS (default 20) on its
+#   2. fuzz:     runs every libFuzzer target of tests/fuzz for FUZZ_SECONDS (default 10) on its
 #                seed corpus (scripts/fuzz.sh);
 #   3. release:  builds evsim and its tests (release, warnings as errors) and runs the whole suite.
 # The release ctest runs last so that its summary closes the output; a failed earlier stage is
@@ -26,8 +26,8 @@ if ! { cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j"$jobs" &
   failed+=(sanitize)
 fi
 
-echo "== fuzz: every target for ${FUZZ_SECONDS:-20} s"
-bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}" || failed+=(fuzz)
+echo "== fuzz: every target for ${FUZZ_SECONDS:-10} s"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}" || failed+=(fuzz)
 
 echo "== release: build and test"
 if ! { cmake --preset release >/dev/null && cmake --build --preset release -j"$jobs"; }; then

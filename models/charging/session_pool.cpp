@@ -33,6 +33,7 @@ void SessionPool::start(const SessionStart& start) {
               .curve = start.curve,
               .battery_kwh = start.battery_kwh,
               .plug_limit_kw = start.limit_kw,
+              .full_limit_kw = start.limit_kw,
               .target_soc = start.target_soc,
               .efficiency = start.efficiency,
               .plug_in = now,
@@ -52,7 +53,9 @@ void SessionPool::start(const SessionStart& start) {
     st.stats().wait_ms_started += start.wait.count();
   }
   x.unlimited_end = schedule_end(start.vehicle);
+  starting_ = start.vehicle;
   if (!plugged_in.empty()) plugged_in({now, start.vehicle, start.station, start.plug, start.soc});
+  starting_ = road::kInvalid;
   if (shared(start.station)) {
     const auto points = x.curve->points();
     while (x.next_point < points.size() && points[x.next_point].soc <= x.origin_soc) ++x.next_point;
@@ -146,6 +149,31 @@ void SessionPool::set_site_limit(StationId s, double limit_kw) {
     }
     on_site_[s].clear();
   }
+}
+
+void SessionPool::set_cap(VehicleId v, double cap_kw) {
+  if (!(cap_kw >= 0.0))
+    throw std::invalid_argument(fmt::format("SessionPool::set_cap: cap_kw must be >= 0, got {}", cap_kw));
+  if (!charging(v)) throw std::logic_error("SessionPool::set_cap: the vehicle is not charging");
+  Session& x = sessions_[v];
+  const double limit_kw = std::min(cap_kw, x.full_limit_kw);
+  if (limit_kw == x.plug_limit_kw) return;
+  x.plug_limit_kw = limit_kw;
+  bool on_shared_site = false;
+  if (shared(x.station)) {
+    const std::vector<VehicleId>& site = on_site_[x.station];
+    on_shared_site = std::find(site.begin(), site.end(), v) != site.end();
+  }
+  if (on_shared_site) {
+    reshare(x.station);
+    return;
+  }
+  x.origin_soc = soc_now(v);
+  x.origin = sim_.now();
+  x.limit_kw = limit_kw;
+  x.share_kw = limit_kw;
+  schedule_end(v);
+  if (v != starting_) announce_power(v, PowerChangeCause::reshare);  // at plug-in start() announces it
 }
 
 // The end at the target from the rate state, never before the end without any limit

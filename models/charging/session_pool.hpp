@@ -36,6 +36,7 @@
 // Signals (several subscribers each, models/signal.hpp): plugged_in, unplugged and power_changed.
 // power_changed fires at plug-in, at unplug (power 0) and whenever the site re-shares and a session's
 // share changes; between two of its changes a session's power follows its curve under the share.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -115,6 +116,30 @@ class SessionPool {
   double power_kw(VehicleId v) const;  // battery-side, now
   double share_kw(VehicleId v) const { return sessions_[v].share_kw; }
 
+  // Smart charging (smart_charging.hpp): from now on v's plug limit is min(cap_kw, its limit at
+  // plug-in); cap_kw = 0 pauses it, cap_kw = infinity lifts the cap. Its end is rescheduled (with
+  // a cap of 0 it has none until the cap is lifted); on a shared site the site is re-shared.
+  // Throws std::invalid_argument unless cap_kw >= 0, std::logic_error unless v is charging.
+  void set_cap(VehicleId v, double cap_kw);
+  // Grid energy v has drawn since plug-in, now (battery energy / efficiency).
+  double grid_energy_kwh(VehicleId v) const {
+    const Session& x = sessions_[v];
+    return (soc_now(v) - x.soc_at_plug_in) * x.battery_kwh / x.efficiency;
+  }
+  // Battery energy from its SoC at plug-in to its target, and the time that takes at its limit at
+  // plug-in (fleet/charging_curve.hpp), from plug-in.
+  double needed_kwh(VehicleId v) const {
+    const Session& x = sessions_[v];
+    return std::max(0.0, x.target_soc - x.soc_at_plug_in) * x.battery_kwh;
+  }
+  double hours_to_target(VehicleId v) const {
+    const Session& x = sessions_[v];
+    if (x.soc_at_plug_in >= x.target_soc) return 0.0;
+    return x.curve->hours_to_charge(x.battery_kwh, x.soc_at_plug_in, x.target_soc, x.full_limit_kw);
+  }
+  // v's limit at plug-in (plug and vehicle, or its own charger), kW.
+  double full_limit_kw(VehicleId v) const { return sessions_[v].full_limit_kw; }
+
   // Changes a station's connection limit from now on (SitePower::kNoLimit: none) and re-shares it;
   // a station left without limit and cabinets runs its sessions unshared again from now on.
   // Throws std::invalid_argument unless limit_kw > 0.
@@ -130,7 +155,8 @@ class SessionPool {
     std::uint32_t plug = 0;
     const fleet::ChargingCurve* curve = nullptr;
     double battery_kwh = 0.0;
-    double plug_limit_kw = 0.0;
+    double plug_limit_kw = 0.0;   // min(full_limit_kw, cap)
+    double full_limit_kw = 0.0;   // at plug-in
     double target_soc = 0.0;
     double efficiency = 1.0;
     sim::Time plug_in{};
@@ -161,6 +187,7 @@ class SessionPool {
   std::vector<Station>& stations_;
   std::function<void(VehicleId)> on_target_reached_;
   std::vector<Session> sessions_;               // by vehicle
+  VehicleId starting_ = road::kInvalid;         // the session whose plugged_in signal is running
   std::vector<std::vector<VehicleId>> on_site_;  // shared stations: their sessions in plug-in order
   std::vector<double> demand_, cabinet_demand_, share_, sub_demand_, sub_share_;  // scratch for reshare
 };

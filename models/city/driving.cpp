@@ -100,6 +100,7 @@ void CityModel::drive(VehicleId v, road::NodeId destination, TripPurpose purpose
                   .distance_m = 0.0,
                   .energy_kwh = 0.0,
                   .soc_after = soc(v)};
+  if (purpose == TripPurpose::plan) trip.leg = world_.schedule.vehicles[v].first_leg + veh.next_leg;
   veh.state = VehicleState::driving;
   if (cost.time_ms == road::kUnreachableMs) {  // impossible on a strongly connected network
     trip.outcome = TripOutcome::stranded;

@@ -60,6 +60,9 @@ struct FleetSchedule {
   // Per vehicle up to the last one read from a trip file: its id there (empty for generated
   // vehicles); shorter than `vehicles` when the last ones are generated.
   std::vector<std::string> names{};
+  // Per leg up to the last one read from a trip file: the trip's name there (its `trip` column, or
+  // "file:line"); empty for generated legs and for the repositioning legs a trip file needs.
+  std::vector<std::string> leg_names{};
 
   std::span<const Leg> legs_of(std::uint32_t vehicle) const {
     const VehicleSchedule& p = vehicles[vehicle];

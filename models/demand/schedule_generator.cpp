@@ -93,7 +93,13 @@ void SegmentScheduler::replay(const FleetSchedule& recorded, std::span<const std
     begin_vehicle(recorded.vehicles[i].start);
     out_.names.resize(out_.vehicles.size());
     out_.names.back() = vehicle_ids[i];
-    for (const Leg& leg : recorded.legs_of(static_cast<std::uint32_t>(i))) add(leg);
+    const VehicleSchedule& r = recorded.vehicles[i];
+    for (std::uint32_t k = 0; k < r.leg_count; ++k) {
+      add(recorded.legs[r.first_leg + k]);
+      out_.leg_names.resize(out_.legs.size());
+      const std::size_t from = r.first_leg + k;
+      if (from < recorded.leg_names.size()) out_.leg_names.back() = recorded.leg_names[from];
+    }
   }
 }
 

@@ -20,27 +20,15 @@ scenarios::SourceMark with_key(scenarios::SourceMark mark, const std::string& ke
   return mark;
 }
 
-SharingPolicy to_policy(scenarios::SharingPolicySpec policy) {
-  switch (policy) {
-    case scenarios::SharingPolicySpec::equal:
-      return SharingPolicy::equal;
-    case scenarios::SharingPolicySpec::first_come:
-      return SharingPolicy::first_come;
-    case scenarios::SharingPolicySpec::proportional:
-      return SharingPolicy::proportional;
-  }
-  return SharingPolicy::equal;
-}
-
 // The station's site limit and cabinets; cabinets take its plugs in order.
 SitePower site_power(const scenarios::StationSpec& spec) {
   SitePower power{.limit_kw = spec.power_limit_kw.value_or(SitePower::kNoLimit),
-                  .policy = to_policy(spec.power_policy),
+                  .policy = spec.power_policy,
                   .cabinets = {}};
   std::uint32_t next_plug = 0;
   for (const scenarios::CabinetSpec& c : spec.cabinets) {
     power.cabinets.push_back(
-        {.power_kw = c.power_kw, .first_plug = next_plug, .plugs = c.plugs, .policy = to_policy(c.policy)});
+        {.power_kw = c.power_kw, .first_plug = next_plug, .plugs = c.plugs, .policy = c.policy});
     next_plug += c.plugs;
   }
   return power;

@@ -14,9 +14,6 @@ namespace evsim::scenarios::files {
 using namespace ::evsim::models::road;
 namespace {
 
-using scenarios::quote;
-using scenarios::quote_path;
-using scenarios::ScenarioError;
 
 struct NodeTable {
   std::unordered_map<std::int64_t, NodeId> index;  // file id -> position in the file

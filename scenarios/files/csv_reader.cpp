@@ -20,9 +20,6 @@ namespace evsim::scenarios::files {
 using namespace ::evsim::models::road;
 namespace {
 
-using scenarios::quote;
-using scenarios::quote_path;
-using scenarios::ScenarioError;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

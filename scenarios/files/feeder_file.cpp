@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "scenarios/files/csv_reader.hpp"
+#include "scenarios/files/text_input.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/scenario_error.hpp"
 #include "scenarios/yaml_documents.hpp"
@@ -27,23 +28,6 @@ constexpr std::array<std::string_view, 7> kFeederKeys = {"name",      "base_kv",
                                                          "source_bus", "buses",   "lines"};
 constexpr std::array<std::string_view, 8> kBusColumns = {"bus", "p_kw", "q_kvar", "base_kv", "lon", "lat", "x_m", "y_m"};
 constexpr std::array<std::string_view, 5> kLineColumns = {"from", "to", "r_ohm", "x_ohm", "ampacity_a"};
-
-std::string read_text(const std::filesystem::path& file) {
-  const std::string name = file.string();
-  const auto fail = [&](std::string_view found) {
-    throw ScenarioError(name, 0, 0, std::string(kFileKey), "a readable feeder file", std::string(found));
-  };
-  std::error_code ec;
-  const std::filesystem::file_status status = std::filesystem::status(file, ec);
-  if (!std::filesystem::exists(status)) fail("no such file");
-  if (std::filesystem::is_directory(status)) fail("a directory");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) fail("a file that cannot be opened");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) fail("a file that cannot be read");
-  return text.str();
-}
 
 YAML::Node parse_document(const std::string& text, const std::string& file) {
   std::vector<YAML::Node> documents;
@@ -230,7 +214,7 @@ struct Origins {
 
 FeederFile load_feeder_file(const std::filesystem::path& file) {
   const std::string name = file.string();
-  const YAML::Node document = parse_document(read_text(file), name);
+  const YAML::Node document = parse_document(read_text_file(file, "a readable feeder file"), name);
   const NodeRef root(document, name);
   if (!document.IsDefined() || document.IsNull()) root.fail("a mapping with the key feeder", "an empty document");
   const MapReader top(root, {"feeder"}, "a mapping with the key feeder");

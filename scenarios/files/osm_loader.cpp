@@ -24,8 +24,6 @@ namespace evsim::scenarios::files {
 using namespace ::evsim::models::road;
 namespace {
 
-using scenarios::quote_path;
-using scenarios::ScenarioError;
 
 constexpr std::string_view kExpectedFile = "a readable OpenStreetMap file (.osm, .osm.gz, .osm.bz2, .osm.pbf)";
 

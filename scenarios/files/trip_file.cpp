@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <unordered_map>
 
@@ -32,6 +33,7 @@ struct Trip {
   sim::Time depart;
   road::NodeId origin;
   road::NodeId destination;
+  std::string name;
 };
 
 }  // namespace
@@ -76,6 +78,8 @@ TripFileSchedules read_trip_file(const scenarios::TripFileDemand& spec, sim::Dur
   const CsvTable csv = CsvTable::read(spec.file, spec.mark);
   const std::size_t vehicle_column = csv.require("vehicle");
   const std::size_t depart_column = csv.require("depart");
+  const std::optional<std::size_t> trip_column = csv.find("trip");
+  const std::string file_label = std::filesystem::path(csv.file_name()).filename().string();
   const PointColumns origin(csv, network, "trip origin", spec.crs, "origin_");
   const PointColumns destination(csv, network, "trip destination", spec.crs, "destination_");
   if (csv.row_count() == 0) {
@@ -102,7 +106,9 @@ TripFileSchedules read_trip_file(const scenarios::TripFileDemand& spec, sim::Dur
       trips.emplace_back();
       out.vehicle_ids.push_back(id);
     }
-    trips[it->second].push_back({sim::kTimeZero + *depart, from, to});
+    std::string name = trip_column ? std::string(trim(csv.field(row, *trip_column))) : std::string{};
+    if (name.empty()) name = fmt::format("{}:{}", file_label, csv.line(row));
+    trips[it->second].push_back({sim::kTimeZero + *depart, from, to, std::move(name)});
   }
 
   for (std::vector<Trip>& list : trips) {
@@ -112,9 +118,11 @@ TripFileSchedules read_trip_file(const scenarios::TripFileDemand& spec, sim::Dur
     for (const Trip& trip : list) {
       if (trip.origin != at) {
         out.schedule.legs.push_back({.not_before = trip.depart, .destination = trip.origin, .activity = Activity::recorded});
+        out.schedule.leg_names.emplace_back();
         ++out.report.repositioning_legs;
       }
       out.schedule.legs.push_back({.not_before = trip.depart, .destination = trip.destination, .activity = Activity::recorded});
+      out.schedule.leg_names.push_back(trip.name);
       at = trip.destination;
     }
     v.leg_count = static_cast<std::uint32_t>(out.schedule.legs.size()) - v.first_leg;

@@ -1,7 +1,8 @@
 #pragma once
 // Recorded trips replayed from a CSV file (scenarios::TripFileDemand).
 //
-// Columns: `vehicle` (any non-empty text: the vehicle's id), `depart` (the time since the start of
+// Columns: `vehicle` (any non-empty text: the vehicle's id), optionally `trip` (the trip's name, kept
+// in the results' /trips; "file:line" when the column is absent or the field empty), `depart` (the time since the start of
 // the run, see parse_trip_time), and the origin and destination, each by the first group present:
 // origin_node / destination_node (node ids of the user's network file, as station files use
 // them), origin_lon,origin_lat / destination_lon,destination_lat (degrees, in the spec's crs,

@@ -25,6 +25,15 @@ def check_times(run):
     c = "times"
     T = run.T
     t = run.trips
+    if "name" in t:  # a trip file was replayed: its trips carry their names, nothing else does
+        named = [i for i, n in enumerate(t["name"]) if n]
+        if not named:
+            fail(c, "/trips has a name column but no named trip")
+        for i in named:
+            if t["purpose"][i] != PLAN or t["activity"][i] != 6:
+                fail(c, f"/trips row {i}: named {t['name'][i]!r} but not a recorded plan trip")
+        if len({t["name"][i] for i in named}) != len(named):
+            fail(c, "/trips: a trip-file trip was driven twice (its name repeats)")
     if t["_rows"]:
         bad = np.flatnonzero(t["depart_ms"] < t["planned_depart_ms"])
         if bad.size:

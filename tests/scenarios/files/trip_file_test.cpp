@@ -111,6 +111,23 @@ TEST_F(TripFile, GroupsTripsPerVehicleSortsThemAndAddsRepositioningLegs) {
   EXPECT_EQ(bus_legs[1].destination, 1u);
 }
 
+TEST_F(TripFile, NamesEveryTripByItsTripColumnOrFileAndLine) {
+  // Without a `trip` column every trip is "trips.csv:<line>"; a repositioning leg has no name.
+  const TripFileSchedules unnamed = read(
+      "vehicle,depart,origin_node,destination_node\n"
+      "taxi-7,07:00,5,17\n"
+      "taxi-7,09:00,40,41\n");
+  EXPECT_EQ(unnamed.schedule.leg_names, (std::vector<std::string>{"trips.csv:2", "", "trips.csv:3"}));
+  // With one, its field (trimmed) names the trip; an empty field falls back to file:line. Names follow
+  // the legs after sorting by departure.
+  const TripFileSchedules named = read(
+      "vehicle,trip,depart,origin_node,destination_node\n"
+      "taxi-7, order-2 ,09:00,17,5\n"
+      "taxi-7,order-1,07:00,5,17\n"
+      "bus,,08:00,1,2\n");
+  EXPECT_EQ(named.schedule.leg_names, (std::vector<std::string>{"order-1", "order-2", "trips.csv:4"}));
+}
+
 TEST_F(TripFile, SnapsXyPoints) {
   const TripFileSchedules t = read(
       "vehicle,depart,origin_x_m,origin_y_m,destination_x_m,destination_y_m\n"

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   evsim::fuzz::write_scratch("area.geojson", evsim::fuzz::bytes(data, size));
   const evsim::scenarios::NodeRef root(YAML::Load("{file: area.geojson}"), scenario_file);
   try {
-    (void)scenarios::files::read_area(root, scenario_file);
+    (void)evsim::scenarios::files::read_area(root, scenario_file);
   } catch (const evsim::scenarios::ScenarioError&) {
   }
   return 0;

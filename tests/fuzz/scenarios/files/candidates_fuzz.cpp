@@ -11,9 +11,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   namespace road = evsim::models::road;
   const road::RoadNetwork& network = evsim::fuzz::lon_lat_network();
   try {
-    const scenarios::files::CsvTable csv = scenarios::files::CsvTable::parse(evsim::fuzz::bytes(data, size), "sites.csv");
-    scenarios::files::PointLocator locator(network, 500.0);
-    const scenarios::files::PointColumns points(csv, network, "candidate site", evsim::models::geometry::Datum::wgs84);
+    const evsim::scenarios::files::CsvTable csv = evsim::scenarios::files::CsvTable::parse(evsim::fuzz::bytes(data, size), "sites.csv");
+    evsim::scenarios::files::PointLocator locator(network, 500.0);
+    const evsim::scenarios::files::PointColumns points(csv, network, "candidate site", evsim::models::geometry::Datum::wgs84);
     for (std::size_t row = 0; row < csv.row_count(); ++row) (void)points.locate(row, locator);
   } catch (const evsim::scenarios::ScenarioError&) {
   }

@@ -9,7 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       "nodes.csv", "id,lon,lat\n1,121.47,31.22\n2,121.471,31.22\n3,121.471,31.221\n4,121.47,31.221\n");
   const std::filesystem::path edges = evsim::fuzz::write_scratch("edges.csv", evsim::fuzz::bytes(data, size));
   try {
-    (void)scenarios::files::load_csv({.nodes_file = nodes, .edges_file = edges,
+    (void)evsim::scenarios::files::load_csv({.nodes_file = nodes, .edges_file = edges,
                                          .nodes_mark = {.file = "fuzz.yaml", .key_path = "road.nodes"},
                                          .edges_mark = {.file = "fuzz.yaml", .key_path = "road.edges"}});
   } catch (const evsim::scenarios::ScenarioError&) {

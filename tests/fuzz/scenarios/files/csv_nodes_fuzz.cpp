@@ -9,7 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       "edges.csv", "from,to,length_m,speed_kmh,oneway\n1,2,100,36,0\n2,3,100,36,1\n3,1,120,30,true\n3,4,80,50,0\n");
   const std::filesystem::path nodes = evsim::fuzz::write_scratch("nodes.csv", evsim::fuzz::bytes(data, size));
   try {
-    (void)scenarios::files::load_csv({.nodes_file = nodes, .edges_file = edges,
+    (void)evsim::scenarios::files::load_csv({.nodes_file = nodes, .edges_file = edges,
                                          .nodes_mark = {.file = "fuzz.yaml", .key_path = "road.nodes"},
                                          .edges_mark = {.file = "fuzz.yaml", .key_path = "road.edges"}});
   } catch (const evsim::scenarios::ScenarioError&) {

@@ -7,7 +7,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::filesystem::path file = evsim::fuzz::write_scratch("map.osm", evsim::fuzz::bytes(data, size));
   try {
-    (void)scenarios::files::load_osm(
+    (void)evsim::scenarios::files::load_osm(
         {.file = file, .include_service = (size % 2) == 1, .mark = {.file = "fuzz.yaml", .key_path = "road.file"}});
   } catch (const evsim::scenarios::ScenarioError&) {
   }

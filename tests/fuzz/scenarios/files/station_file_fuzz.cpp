@@ -10,7 +10,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   spec.dc_power_kw = 60.0;
   spec.mark = {.file = "fuzz.yaml", .key_path = "stations[0].file"};
   try {
-    (void)scenarios::files::read_station_file(spec);
+    (void)evsim::scenarios::files::read_station_file(spec);
   } catch (const evsim::scenarios::ScenarioError&) {
   }
   return 0;

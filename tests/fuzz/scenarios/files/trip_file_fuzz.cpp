@@ -9,8 +9,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const evsim::models::road::RoadNetwork& network = evsim::fuzz::lon_lat_network();
   const std::filesystem::path file = evsim::fuzz::write_scratch("trips.csv", evsim::fuzz::bytes(data, size));
   try {
-    scenarios::files::PointLocator locator(network, 500.0);
-    (void)scenarios::files::read_trip_file({.file = file, .mark = {.file = "fuzz.yaml", .key_path = "fleet[0].demand.file"}},
+    evsim::scenarios::files::PointLocator locator(network, 500.0);
+    (void)evsim::scenarios::files::read_trip_file({.file = file, .mark = {.file = "fuzz.yaml", .key_path = "fleet[0].demand.file"}},
                                                 std::chrono::hours(48), locator);
   } catch (const evsim::scenarios::ScenarioError&) {
   }
