@@ -54,6 +54,7 @@ void write_results(output::ResultFile& file, const output::RunMeta& meta, const 
   }
   if (site_energy != nullptr) {
     file.write_table("/grid/sites_energy", output::sites_energy_table(*site_energy));
+    file.write_table("/grid/site_energy_power", output::site_energy_power_table(*site_energy));
     file.write_table("/grid/events", output::grid_events_table(*site_energy));
   }
   output::write_kpi(file, summary);

@@ -41,6 +41,25 @@ Table sites_energy_table(const SiteEnergy& e) {
                        [&e](std::uint32_t i) { return e.spec(i).storage ? e.spec(i).storage->capacity_kwh : 0.0; }),
        project<double>("storage_kw", "kW", "battery power, grid side (0: none)", sites,
                        [&e](std::uint32_t i) { return e.spec(i).storage ? e.spec(i).storage->power_kw : 0.0; }),
+       project<double>("storage_efficiency", "1", "battery round-trip efficiency (sqrt of it each way; 0: none)", sites,
+                       [&e](std::uint32_t i) { return e.spec(i).storage ? e.spec(i).storage->round_trip_efficiency : 0.0; }),
+       project<double>("min_soc", "1", "battery state-of-charge floor (0: none)", sites,
+                       [&e](std::uint32_t i) { return e.spec(i).storage ? e.spec(i).storage->min_soc : 0.0; }),
+       project<double>("max_soc", "1", "battery state-of-charge ceiling (0: none)", sites,
+                       [&e](std::uint32_t i) { return e.spec(i).storage ? e.spec(i).storage->max_soc : 0.0; }),
+       project<double>("initial_soc", "1", "battery state of charge at the start (0: none)", sites,
+                       [&e](std::uint32_t i) { return e.spec(i).storage ? e.spec(i).storage->initial_soc : 0.0; }),
+       project<double>("shave_above_kw", "kW", "the battery discharges to keep import at most this (-1: never)", sites,
+                       [&e](std::uint32_t i) {
+                         const auto& st = e.spec(i).storage;
+                         return st && st->shave_above_kw < 1e299 ? st->shave_above_kw : -1.0;
+                       }),
+       project<std::int64_t>("valley_from_ms", "ms", "valley hours (grid charging) start, time of day (-1: none)", sites,
+                             [&e](std::uint32_t i) { return e.spec(i).valley ? sim::to_ms(e.spec(i).valley->from) : -1; }),
+       project<std::int64_t>("valley_to_ms", "ms", "valley hours end, time of day (-1: none)", sites,
+                             [&e](std::uint32_t i) { return e.spec(i).valley ? sim::to_ms(e.spec(i).valley->to) : -1; }),
+       project<std::uint8_t>("export_allowed", "1", "1: PV surplus is fed into the grid, 0: it is curtailed", sites,
+                             [&e](std::uint32_t i) { return static_cast<std::uint8_t>(e.spec(i).export_allowed ? 1 : 0); }),
        project<double>("ev_kwh", "kWh", "EV load: the sessions' announced powers, held between changes" + balance, sites,
                        totals([](const SiteEnergyTotals& t) { return t.ev_kwh; })),
        project<double>("pv_kwh", "kWh", "PV generation", sites, totals([](const SiteEnergyTotals& t) { return t.pv_kwh; })),
@@ -75,6 +94,10 @@ Table grid_events_table(const SiteEnergy& e) {
                                      [&e](const GridEventResult& x) { return e.events()[x.event].name; }),
                 project<std::uint32_t>("station", "1", "station id (row of /stations)", r,
                                        [&e](const GridEventResult& x) { return e.spec(x.site).station; }),
+                project<std::int64_t>("from_ms", "ms", "the event's start", r,
+                                      [&e](const GridEventResult& x) { return sim::to_ms(e.events()[x.event].from); }),
+                project<std::int64_t>("to_ms", "ms", "the event's end", r,
+                                      [&e](const GridEventResult& x) { return sim::to_ms(e.events()[x.event].to); }),
                 project<double>("hours", "h", "the window (cut at the end of the run)", r,
                                 [](const GridEventResult& x) { return x.hours; }),
                 project<double>("requested_kwh", "kWh", "reduce_by times the window", r,
@@ -85,6 +108,24 @@ Table grid_events_table(const SiteEnergy& e) {
                                 [](const GridEventResult& x) { return x.hours > 0 ? x.requested_kwh / x.hours : 0.0; }),
                 project<double>("delivered_kw", "kW", "delivered_kwh / hours: the mean reduction", r,
                                 [](const GridEventResult& x) { return x.hours > 0 ? x.delivered_kwh / x.hours : 0.0; })}};
+}
+
+Table site_energy_power_table(const SiteEnergy& e) {
+  using models::grid::SiteEnergyRecord;
+  const auto& r = e.records();
+  return Table{{project<std::int64_t>("time_ms", "ms", "from when the row holds, until the site's next row", r,
+                                      [](const SiteEnergyRecord& x) { return sim::to_ms(x.time); }),
+                project<std::uint32_t>("station", "1", "station id (row of /stations)", r,
+                                       [&e](const SiteEnergyRecord& x) { return e.spec(x.site).station; }),
+                project<double>("ev_kw", "kW", "EV load: the sum of the site's session powers", r,
+                                [](const SiteEnergyRecord& x) { return x.ev_kw; }),
+                project<double>("pv_kw", "kW", "PV output", r, [](const SiteEnergyRecord& x) { return x.pv_kw; }),
+                project<double>("battery_kw", "kW", "battery power, grid side (> 0 charging)", r,
+                                [](const SiteEnergyRecord& x) { return x.battery_kw; }),
+                project<double>("grid_kw", "kW", "ev - pv + battery: > 0 import, < 0 export or curtailment", r,
+                                [](const SiteEnergyRecord& x) { return x.ev_kw - x.pv_kw + x.battery_kw; }),
+                project<double>("soc", "1", "battery state of charge at time_ms", r,
+                                [](const SiteEnergyRecord& x) { return x.soc; })}};
 }
 
 std::string site_energy_json(const SiteEnergy& e) {

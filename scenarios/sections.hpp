@@ -56,7 +56,9 @@ PlacesSpec read_places(const NodeRef& ref, const std::filesystem::path& scenario
 PvSpec read_pv(const NodeRef& ref);
 StorageInputSpec read_storage(const NodeRef& ref);
 // `stations`: the scenario's and its plans' stations, which events name; each must have storage.
-std::vector<GridEventInputSpec> read_grid_events(const NodeRef& ref, const std::vector<StationSpec>& stations);
+// Every event ends within `horizon` and after it starts.
+std::vector<GridEventInputSpec> read_grid_events(const NodeRef& ref, const std::vector<StationSpec>& stations,
+                                                 sim::Duration horizon);
 
 // charging_section.cpp
 ChargingSpec read_charging(const NodeRef& ref);

@@ -41,8 +41,8 @@ PvSpec read_pv(const NodeRef& ref) {
 }
 
 StorageInputSpec read_storage(const NodeRef& ref) {
-  const MapReader map(ref, {"kwh", "kw", "efficiency", "min_soc", "max_soc", "initial_soc", "shave_above_kw", "valley"},
-                      "a storage mapping {kwh, kw, efficiency, min_soc, max_soc, initial_soc, shave_above_kw, valley}");
+  const MapReader map(ref, {"kwh", "kw", "efficiency", "min_soc", "max_soc", "initial_soc", "shave_above", "valley"},
+                      "a storage mapping {kwh, kw, efficiency, min_soc, max_soc, initial_soc, shave_above, valley}");
   StorageInputSpec s;
   s.capacity_kwh = read_quantity_in(map.need("kwh"), Quantity::energy, kStorageEnergyRange);
   s.power_kw = read_quantity_in(map.need("kw"), Quantity::power, kSitePowerRange);
@@ -67,7 +67,7 @@ StorageInputSpec read_storage(const NodeRef& ref) {
   } else {
     s.initial_soc = std::clamp(s.initial_soc, s.min_soc, s.max_soc);
   }
-  if (const auto v = map.get("shave_above_kw")) s.shave_above_kw = read_quantity(*v, Quantity::power, Bound::non_negative);
+  if (const auto v = map.get("shave_above")) s.shave_above_kw = read_quantity(*v, Quantity::power, Bound::non_negative);
   if (const auto v = map.get("valley")) {
     const MapReader valley(*v, {"from", "to"}, "a valley mapping {from, to} of times of day");
     const sim::Duration from = read_time_of_day(valley.need("from"));
@@ -78,7 +78,8 @@ StorageInputSpec read_storage(const NodeRef& ref) {
   return s;
 }
 
-std::vector<GridEventInputSpec> read_grid_events(const NodeRef& ref, const std::vector<StationSpec>& stations) {
+std::vector<GridEventInputSpec> read_grid_events(const NodeRef& ref, const std::vector<StationSpec>& stations,
+                                                 sim::Duration horizon) {
   std::vector<GridEventInputSpec> events;
   UniqueNames names("grid event");
   for (const NodeRef& item : read_list(ref, "a list of grid events", false)) {
@@ -92,6 +93,10 @@ std::vector<GridEventInputSpec> read_grid_events(const NodeRef& ref, const std::
                          .mark = item.mark()};
     if (e.to <= e.from) {
       map.need("to").fail(fmt::format("an end after from ({})", sim::format_duration(e.from)), sim::format_duration(e.to));
+    }
+    if (e.to > horizon) {
+      map.need("to").fail(fmt::format("an end within the horizon ({})", sim::format_duration(horizon)),
+                          sim::format_duration(e.to));
     }
     for (const NodeRef& site : read_list(map.need("sites"), "a non-empty list of station names", true)) {
       const std::string name = read_string(site);

@@ -226,6 +226,10 @@ void SiteEnergy::set_battery(std::uint32_t i, Dispatch& d, double reduce_kw) {
   Site& s = sites_[i];
   const double b = rule_kw(s, d, reduce_kw);
   d.battery_kw = b;
+  if (&d == &s.actual) {
+    records_.push_back(SiteEnergyRecord{
+        .time = sim_.now(), .site = i, .ev_kw = s.ev_kw, .pv_kw = s.pv_kw, .battery_kw = b, .soc = d.soc});
+  }
   sim_.cancel(d.limit_event);
   d.limit_event = {};
   if (b == 0.0) return;

@@ -27,8 +27,10 @@
 // events and once without (its own SoC); an event's delivered reduction is the baseline's import
 // minus the actual import over the window.
 //
-// Hook: curtailing smart EV sessions during an event belongs to the smart-charging model; it can
-// lower the EV load through set_ev_load_kw, and the event report then counts it as delivered.
+// Hook (not yet done, docs/grid-model.md section 12): curtailing smart EV sessions during an event
+// belongs to the smart-charging model (SessionPool::set_cap). Its lower EV load would reach this
+// class through set_ev_load_kw like any other, so both the actual and the baseline dispatch would
+// see it; counting it as delivered needs the uncurtailed EV load for the baseline.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -85,6 +87,17 @@ struct SiteEnergyTotals {
   double soc = 0;  // at the last update
 };
 
+// The site's state from `time` until its next record: written whenever the actual dispatch is set
+// (an EV load, PV, valley or event change, or the battery reaching a SoC limit), so that a reader can
+// replay every site's power and state of charge over time (/grid/site_energy_power).
+struct SiteEnergyRecord {
+  sim::Time time{};
+  std::uint32_t site = 0;
+  double ev_kw = 0, pv_kw = 0;
+  double battery_kw = 0;  // grid side, > 0 charging
+  double soc = 0;         // at `time`
+};
+
 struct GridEventResult {  // per event and site
   std::uint32_t event = 0;
   std::uint32_t site = 0;
@@ -111,6 +124,7 @@ class SiteEnergy {
   const SiteEnergyTotals& baseline(std::uint32_t site) const { return sites_[site].base.totals; }
   const std::vector<GridEventSpec>& events() const { return events_; }
   const std::vector<GridEventResult>& event_results() const { return results_; }
+  const std::vector<SiteEnergyRecord>& records() const { return records_; }
   // Battery grid-side power now (> 0 charging), and the site's grid power now (> 0 import).
   double battery_kw(std::uint32_t site) const { return sites_[site].actual.battery_kw; }
   double grid_kw(std::uint32_t site) const;
@@ -151,6 +165,7 @@ class SiteEnergy {
   std::vector<Site> sites_;
   std::vector<GridEventSpec> events_;
   std::vector<GridEventResult> results_;
+  std::vector<SiteEnergyRecord> records_;
   std::vector<bool> open_;  // by event: started, not yet ended
 };
 
