@@ -17,6 +17,9 @@
 #include "scenarios/assembly/charging_costs.hpp"
 #include "models/city/charging_costs.hpp"
 #include "output/cost_tables.hpp"
+#include "scenarios/assembly/site_energy_inputs.hpp"
+#include "models/grid/site_energy_link.hpp"
+#include "output/site_energy_tables.hpp"
 #include "models/city/city_model.hpp"
 #include "scenarios/assembly/run_size.hpp"
 #include "cli/run_reports.hpp"
@@ -42,7 +45,8 @@ namespace {
 void write_results(output::ResultFile& file, const output::RunMeta& meta, const scenarios::assembly::CityInputs& city,
                    const models::city::CityModel& model, const output::RunRecorder& recorder,
                    const output::RunSummary& summary, sim::Time end, const models::grid::FeederMonitor* grid,
-                   const std::vector<double>& attach_distance_m) {
+                   const std::vector<double>& attach_distance_m,
+                   const models::grid::SiteEnergy* site_energy) {
   file.write_meta(meta);
   file.write_table("/trips", output::trips_table(recorder, city.world.schedule));
   file.write_table("/needs", output::needs_table(recorder, model));
@@ -60,6 +64,11 @@ void write_results(output::ResultFile& file, const output::RunMeta& meta, const 
     file.write_table("/grid/feeders", output::feeder_samples_table(*grid));
     file.write_table("/grid/violations", output::grid_violations_table(*grid));
     file.write_table("/grid/station_buses", output::station_buses_table(grid->setup(), attach_distance_m));
+  }
+  if (site_energy != nullptr) {
+    file.write_table("/grid/sites_energy", output::sites_energy_table(*site_energy));
+    file.write_table("/grid/site_energy_power", output::site_energy_power_table(*site_energy));
+    file.write_table("/grid/events", output::grid_events_table(*site_energy));
   }
   output::write_kpi(file, summary);
   output::write_input_report(file, input_report(city));
@@ -104,6 +113,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   scenarios::assembly::CityInputs city;
   scenarios::assembly::AttachedGrid grid;
   std::optional<scenarios::files::SessionFileContents> replay_input;
+  scenarios::assembly::SiteEnergyInputs site_inputs;
   std::filesystem::path out_path = options.output.empty() ? default_result_path(options.scenario, options.plan)
                                                           : options.output;
   try {
@@ -126,6 +136,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
     grid = scenarios::assembly::attach_feeders(sc, city, options.plan);
     replay_input = read_replay_input(sc, city);
+    site_inputs = scenarios::assembly::site_energy_inputs(sc, city.world.stations, options.plan);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;
@@ -164,6 +175,13 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   }
   std::optional<ReplayRun> replay;
   if (replay_input) replay.emplace(simulator, model, *replay_input);
+  // PV, storage and demand response: a site-level subscriber of the session powers (none configured:
+  // nothing is scheduled and the run is unchanged).
+  std::optional<models::grid::SiteEnergy> site_energy;
+  if (!site_inputs.empty()) {
+    site_energy.emplace(simulator, std::move(site_inputs.sites), std::move(site_inputs.events));
+    models::grid::link_site_energy(model.sessions(), *site_energy, std::move(site_inputs.site_of_station));
+  }
   const sim::Time horizon = city.world.settings.horizon;
   // Tariffs and smart charging subscribe to the session pool, only when the scenario has them.
   std::optional<models::city::ChargingCosts> costs;
@@ -179,10 +197,12 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     model.start();
     if (monitor) monitor->start();
     if (replay) replay->start();
+    if (site_energy) site_energy->start();
     simulate(simulator, horizon);
     if (replay) replay->finish();
     model.finish();
     if (monitor) monitor->finish();
+    if (site_energy) site_energy->finish();
   } catch (const std::exception& e) {
     failure = e.what();
   }
@@ -201,7 +221,8 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     meta.simulated_until_ms = sim::to_ms(reached);
     if (costs) summary.costs = output::cost_headline(*costs);
     write_results(*file, meta, city, model, recorder, summary, reached, monitor ? &*monitor : nullptr,
-                  grid.attach_distance_m);
+                  grid.attach_distance_m,
+                  site_energy ? &*site_energy : nullptr);
     if (costs) output::write_cost_tables(*file, sc, *costs, meter_log, model.stations().size());
     if (replay) replay->write(*file);
     // Decided as late as possible, so that a signal during writing marks the file too.
@@ -223,12 +244,14 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     std::string json = output::to_json(summary);
     if (monitor) json = output::add_json_member(json, "grid", output::headlines_json(output::feeder_headlines(*monitor)));
     if (replay) json = output::add_json_member(json, "replay", output::to_json(replay->summary()));
+    if (site_energy) json.insert(json.size() - 1, ", " + output::site_energy_json(*site_energy));
     output::check_finite_json(json);
     out << json << "\n";
   } else {
     out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary)
         << (monitor ? output::headlines_text(output::feeder_headlines(*monitor)) : std::string())
-        << (replay ? output::to_text(replay->summary()) : std::string()) << "results: " << out_path.string() << "\n";
+        << (replay ? output::to_text(replay->summary()) : std::string())
+        << (site_energy ? output::site_energy_text(*site_energy) : std::string()) << "results: " << out_path.string() << "\n";
   }
   out.flush();
   if (!failure.empty()) {

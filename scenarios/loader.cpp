@@ -87,7 +87,7 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   const MapReader top(root,
                       {"name", "seed", "horizon", "sample_interval", "event_list", "ambient_temperature", "road",
                        "vehicle_types", "stations", "station_files", "fleet", "plans", "coverage", "places", "charging",
-                       "grid", "tariffs", "sessions"},
+                       "grid", "tariffs", "sessions", "grid_events"},
                       "a mapping of scenario keys");
   Scenario sc;
   sc.source_file = file;
@@ -106,6 +106,11 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   if (const auto tariffs = top.get("tariffs")) sc.tariffs = read_tariffs(*tariffs);
   check_tariff_references(sc);
   if (const auto sessions = top.get("sessions")) sc.sessions = read_sessions(*sessions, file);
+  if (const auto events = top.get("grid_events")) {
+    std::vector<StationSpec> all = sc.stations;
+    for (const PlanSpec& plan : sc.plans) all.insert(all.end(), plan.stations.begin(), plan.stations.end());
+    sc.grid_events = read_grid_events(*events, all, sc.run.horizon);
+  }
   return sc;
 }
 

@@ -147,6 +147,40 @@ struct SmartChargingSpec {
   SourceMark mark{};
 };
 
+// A station's PV (stations[].pv): kWp and a normalised daily profile, from a CSV (time, generation)
+// or the clear-sky profile of a latitude and day of the year (docs/grid-model.md).
+struct PvSpec {
+  double kwp = 0.0;
+  std::string profile_file;  // as written, resolved against the scenario file when read; "" with clear_sky
+  SourceMark profile_mark{};
+  double latitude_deg = 0.0;
+  std::uint32_t day_of_year = 0;  // 1..366 with clear_sky
+  bool export_allowed = true;     // false: surplus not taken by the battery is curtailed
+};
+
+// A station's battery (stations[].storage); valley: grid charging hours (times of day, may wrap).
+struct StorageInputSpec {
+  double capacity_kwh = 0.0;
+  double power_kw = 0.0;
+  double round_trip_efficiency = 0.9;
+  double min_soc = 0.1;
+  double max_soc = 0.9;
+  double initial_soc = 0.5;
+  std::optional<double> shave_above_kw{};
+  std::optional<std::pair<sim::Duration, sim::Duration>> valley{};
+};
+
+// A demand-response event (grid_events[]): from `from` to `to` (since the start of the run), each
+// named station is asked to cut its import by reduce_by_kw.
+struct GridEventInputSpec {
+  std::string name;
+  sim::Duration from{};
+  sim::Duration to{};
+  std::vector<std::string> sites;
+  double reduce_by_kw = 0.0;
+  SourceMark mark{};
+};
+
 struct StationSpec {
   std::string name;
   LocationSpec location;
@@ -173,6 +207,8 @@ struct StationSpec {
   std::optional<TariffRef> tariff{};
   std::string operator_name{};
   std::optional<SmartChargingSpec> smart_charging{};
+  std::optional<PvSpec> pv{};
+  std::optional<StorageInputSpec> storage{};
 };
 
 // One point of a charging curve: the power the battery accepts at a state of charge.
@@ -408,6 +444,7 @@ struct Scenario {
   GridSpec grid{};
   std::vector<TariffSpec> tariffs;  // names unique; stations and segments name them
   std::optional<SessionsSpec> sessions{};
+  std::vector<GridEventInputSpec> grid_events{};
 };
 
 // The model's daily periods of a tariff (tariff_section.cpp).

@@ -52,6 +52,14 @@ CoverageSpec read_coverage(const NodeRef& ref, const std::filesystem::path& scen
 DemandFileSpec read_demand_file(const NodeRef& ref, const std::filesystem::path& scenario_file);
 PlacesSpec read_places(const NodeRef& ref, const std::filesystem::path& scenario_file);
 
+// site_energy_section.cpp
+PvSpec read_pv(const NodeRef& ref);
+StorageInputSpec read_storage(const NodeRef& ref);
+// `stations`: the scenario's and its plans' stations, which events name; each must have storage.
+// Every event ends within `horizon` and after it starts.
+std::vector<GridEventInputSpec> read_grid_events(const NodeRef& ref, const std::vector<StationSpec>& stations,
+                                                 sim::Duration horizon);
+
 // charging_section.cpp
 ChargingSpec read_charging(const NodeRef& ref);
 

@@ -86,7 +86,7 @@ OpeningHoursSpec read_opening_hours(const NodeRef& ref) {
 StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
   const MapReader map(ref,
                       {"name", "node", "x", "y", "lon", "lat", "crs", "plugs", "public", "price", "hours", "power_limit",
-                       "power_policy", "cabinets", "tariff", "operator", "smart_charging", "bus"},
+                       "power_policy", "cabinets", "tariff", "operator", "smart_charging", "bus", "pv", "storage"},
                       "a station mapping");
   StationSpec s;
   s.name = names.read(map);
@@ -114,6 +114,8 @@ StationSpec read_station(const NodeRef& ref, UniqueNames& names) {
     s.bus = text;
     s.bus_mark = bus->mark();
   }
+  if (const auto pv = map.get("pv")) s.pv = read_pv(*pv);
+  if (const auto storage = map.get("storage")) s.storage = read_storage(*storage);
   return s;
 }
 

@@ -65,7 +65,7 @@ CASES = [
     scenario("YAML", "unknown top-level key", base_with("horizon: 1d", "horizn: 1d"),
              "{dir}/s.yaml:2:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, "
              "ambient_temperature, road, vehicle_types, stations, station_files, fleet, plans, coverage, places, "
-             "charging, grid, tariffs, sessions, found unknown key \"horizn\""),
+             "charging, grid, tariffs, sessions, grid_events, found unknown key \"horizn\""),
     scenario("YAML", "missing horizon", base_with("horizon: 1d\n", ""),
              "{dir}/s.yaml:1:1: (document): expected key \"horizon\", found nothing"),
     scenario("YAML", "horizon without unit", base_with("horizon: 1d", "horizon: 24"),

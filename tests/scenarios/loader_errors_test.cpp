@@ -67,7 +67,7 @@ TEST(LoaderErrors, UnknownTopLevelKey) {
   EXPECT_EQ(error_of(scenario_with("horizon", "horizn: 1d\n")),
             R"(t.yaml:1:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, )"
             R"(ambient_temperature, road, vehicle_types, stations, station_files, fleet, plans, coverage, places, )"
-            R"(charging, grid, tariffs, sessions, found unknown key "horizn")");
+            R"(charging, grid, tariffs, sessions, grid_events, found unknown key "horizn")");
 }
 
 TEST(LoaderErrors, UnknownNestedKey) {
@@ -75,7 +75,7 @@ TEST(LoaderErrors, UnknownNestedKey) {
             R"(t.yaml:2:19: road.grid.colz: expected one of the keys rows, cols, spacing, speed, found unknown key "colz")");
   EXPECT_EQ(error_of(scenario_with("stations", "stations:\n  - name: a\n    node: 1\n    plug: []\n")),
             R"(t.yaml:4:5: stations[0].plug: expected one of the keys name, node, x, y, lon, lat, crs, plugs, public, price, )"
-            R"(hours, power_limit, power_policy, cabinets, tariff, operator, smart_charging, bus, found unknown key "plug")");
+            R"(hours, power_limit, power_policy, cabinets, tariff, operator, smart_charging, bus, pv, storage, found unknown key "plug")");
 }
 
 TEST(LoaderErrors, KeyGivenTwice) {

@@ -288,7 +288,7 @@ TEST(Loader, FilesAreNamedAsGivenInMessages) {
   EXPECT_EQ(error_of(read_text(file)),
             R"(t.yaml:3:1: horizn: expected one of the keys name, seed, horizon, sample_interval, event_list, )"
             R"(ambient_temperature, road, vehicle_types, stations, station_files, fleet, plans, coverage, places, )"
-            R"(charging, grid, tariffs, sessions, found unknown key "horizn")");
+            R"(charging, grid, tariffs, sessions, grid_events, found unknown key "horizn")");
   try {
     load_scenario_file(file);
     FAIL() << "no error";
