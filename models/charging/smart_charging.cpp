@@ -35,7 +35,9 @@ void SmartCharging::on_plug_in(const PlugInEvent& e) {
       return;
     case SmartPolicy::cheapest: {
       // + 1 ms: the end event is rounded to whole ms; it must not fall after the departure.
-      const sim::Duration needed = sim::from_hours(pool_.hours_to_target(v)) + sim::Duration{1};
+      // from_hours saturates ("never" at zero power), and so does this sum.
+      const sim::Duration at_full = sim::from_hours(pool_.hours_to_target(v));
+      const sim::Duration needed = at_full < sim::Duration::max() ? at_full + sim::Duration{1} : at_full;
       const std::vector<ChargeWindow> windows = cheapest_windows(*plan->tariff, e.time, plan->departure, needed);
       if (windows.empty()) return;
       o.first_power = windows.front().from;

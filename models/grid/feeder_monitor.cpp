@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
 
 namespace evsim::models::grid {
 namespace {
@@ -54,6 +55,13 @@ FeederMonitor::FeederMonitor(sim::Simulator& simulator, const GridSetup& setup, 
   });
 }
 
+void FeederMonitor::add_bus_power(StationBus at, std::function<double()> kw) {
+  if (at.feeder >= state_.size() || at.bus >= setup_->feeders[at.feeder].feeder.bus_count()) {
+    throw std::invalid_argument("FeederMonitor::add_bus_power: no such feeder bus");
+  }
+  bus_power_.push_back(BusPower{.at = at, .kw = std::move(kw)});
+}
+
 void FeederMonitor::start() {
   if (state_.empty() || interval_.count() <= 0) return;
   sim_.schedule_at(sim_.now(), [this] { sample(); });
@@ -74,7 +82,7 @@ void FeederMonitor::sample() {
 
   const std::size_t first = samples_.size();
   for (std::uint32_t f = 0; f < state_.size(); ++f) {
-    samples_.push_back(FeederSample{.time = sim_.now(), .feeder = f, .ev_kw = 0.0, .load_kw = 0.0, .source_kva = 0.0,
+    samples_.push_back(FeederSample{.time = sim_.now(), .feeder = f, .ev_kw = 0.0, .site_kw = 0.0, .load_kw = 0.0, .source_kva = 0.0,
                                     .transformer_loading = 0.0, .min_voltage_pu = 0.0, .min_voltage_bus = kNoBus,
                                     .loss_kw = 0.0, .status = SolveStatus::not_converged});
   }
@@ -83,6 +91,11 @@ void FeederMonitor::sample() {
     const double grid_kw = pool_.power_kw(v) / pool_.efficiency(v);
     state_[sb.feeder].loads.p_kw[sb.bus] += grid_kw;
     samples_[first + sb.feeder].ev_kw += grid_kw;
+  }
+  for (const BusPower& bp : bus_power_) {
+    const double kw = bp.kw();
+    state_[bp.at.feeder].loads.p_kw[bp.at.bus] += kw;
+    samples_[first + bp.at.feeder].site_kw += kw;
   }
   for (std::uint32_t f = 0; f < state_.size(); ++f) {
     FeederSample& s = samples_[first + f];

@@ -10,8 +10,12 @@
 // with p_k, q_k the feeder's background load, m_f the feeder's hourly multiplier (1 without a
 // profile), P_i(t) the session's battery-side power now (SessionPool::power_kw, which follows the
 // charging curve between power changes) and eta_i its efficiency (battery kWh per grid kWh).
-// Sessions at home and at depots are on no bus. The power flow is the sweep of power_flow.hpp,
-// allocation-free after the first sample.
+// Sessions at home and at depots are on no bus. A station that is a PV + storage site adds its
+// site's PV and battery power at its bus (add_bus_power; site_energy_link.hpp):
+//   P_k(t) += g_s(t) - L_s(t)
+// with g_s the site's grid power (import > 0, export < 0; 0 while export is curtailed) and L_s its
+// EV load as SiteEnergy sees it, so that the EV load is counted once, from the sessions above. The
+// power flow is the sweep of power_flow.hpp, allocation-free after the first sample.
 //
 // Violations (Limits of power_flow.hpp: under 0.95 pu, over 1.05 pu, a line over its ampacity, the
 // transformer over its kVA rating) are checked at each sample. Consecutive samples that break the
@@ -19,6 +23,7 @@
 // - first sample) + sample interval, cut at the horizon (each sample stands for the interval after it).
 // A sample whose power flow does not converge is recorded with its status and checks no limit.
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -54,6 +59,7 @@ struct FeederSample {
   sim::Time time;
   std::uint32_t feeder;
   double ev_kw;          // grid-side EV load on the feeder
+  double site_kw;        // PV and storage of the sites on the feeder (add_bus_power; < 0 feeding in)
   double load_kw;        // background (times the profile) + EV, without losses
   double source_kva;     // apparent power through the transformer (loads + losses)
   double transformer_loading;  // source_kva / rating
@@ -77,6 +83,10 @@ class FeederMonitor {
   // `setup` must outlive the monitor. Subscribes to `pool`'s plugged_in and unplugged signals.
   FeederMonitor(sim::Simulator& simulator, const GridSetup& setup, charging::SessionPool& pool,
                 sim::Duration sample_interval, sim::Time horizon, Limits limits = {});
+
+  // Adds kw() at bus `at` at every sample (kW, > 0 drawing), beside the sessions' load: a site's PV
+  // and battery. `at.feeder` must be a feeder of the setup. Call before start().
+  void add_bus_power(StationBus at, std::function<double()> kw);
 
   // Schedules the first sample now (call with the model's start()).
   void start();
@@ -119,6 +129,11 @@ class FeederMonitor {
   std::vector<VehicleId> active_;
   std::vector<std::uint32_t> slot_;
   std::vector<StationBus> at_;  // per vehicle while plugged in on a feeder
+  struct BusPower {
+    StationBus at;
+    std::function<double()> kw;
+  };
+  std::vector<BusPower> bus_power_;
   std::vector<FeederSample> samples_;
   std::vector<GridViolationEvent> violations_;
 };

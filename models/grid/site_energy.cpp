@@ -70,6 +70,12 @@ double SiteEnergy::grid_kw(std::uint32_t i) const {
   return s.ev_kw - s.pv_kw + s.actual.battery_kw;
 }
 
+double SiteEnergy::pv_storage_kw(std::uint32_t i) const {
+  const Site& s = sites_[i];
+  const double g = grid_kw(i);
+  return (g < 0.0 && !s.spec.export_allowed ? 0.0 : g) - s.ev_kw;
+}
+
 void SiteEnergy::start() {
   const sim::Time now = sim_.now();
   for (std::uint32_t i = 0; i < sites_.size(); ++i) {
@@ -239,7 +245,12 @@ void SiteEnergy::set_battery(std::uint32_t i, Dispatch& d, double reduce_kw) {
   const double stored_kw = b > 0.0 ? b * one_way : b / one_way;  // rate of stored energy
   const double hours = (limit - d.soc) * st.capacity_kwh / stored_kw;
   // Rounded up to the next millisecond (a nanosecond of rounding error aside), at least 1 ms ahead.
-  const auto ms = static_cast<std::int64_t>(std::ceil(std::max(0.0, hours) * 3'600'000.0 - 1e-6));
+  // A power so small that the limit lies beyond any simulated time (over a million years: a rounding
+  // residue of the net load) schedules nothing; the next change of the site redispatches anyway.
+  constexpr double kBeyondAnyRunMs = 3.6e16;
+  const double ms_exact = std::ceil(std::max(0.0, hours) * 3'600'000.0 - 1e-6);
+  if (!(ms_exact < kBeyondAnyRunMs)) return;
+  const auto ms = static_cast<std::int64_t>(ms_exact);
   const bool is_actual = &d == &s.actual;
   d.limit_event = sim_.schedule(sim::Duration{std::max<std::int64_t>(ms, 1)}, [this, i, limit, is_actual] {
     Site& site = sites_[i];

@@ -128,6 +128,9 @@ class SiteEnergy {
   // Battery grid-side power now (> 0 charging), and the site's grid power now (> 0 import).
   double battery_kw(std::uint32_t site) const { return sites_[site].actual.battery_kw; }
   double grid_kw(std::uint32_t site) const;
+  // What the site's PV and battery add to its EV load at the grid connection now (kW, < 0 feeding
+  // in): grid_kw - EV load, with grid_kw taken as 0 while it is negative and export is off.
+  double pv_storage_kw(std::uint32_t site) const;
 
   static double profile_value(const DailyProfile& profile, sim::Duration time_of_day);
 

@@ -1,9 +1,11 @@
 // The feeder monitor on a two-bus feeder solved by hand: the EV load at a sample (battery power /
 // efficiency plus the profiled background), the voltage and losses it gives, and consecutive
-// overloaded samples merged into one event (cut at the horizon).
+// overloaded samples merged into one event (cut at the horizon), and a PV site's output at its bus.
 #include "models/grid/feeder_monitor.hpp"
 
 #include <gtest/gtest.h>
+
+#include "models/grid/site_energy_link.hpp"
 
 #include <cmath>
 #include <optional>
@@ -113,6 +115,37 @@ TEST(FeederMonitor, ConsecutiveOverloadedSamplesAreOneEventCutAtTheHorizon) {
   EXPECT_EQ(overloads[1].duration, 10min);  // 60 + 5 cut at 60
   EXPECT_GT(overloads[0].worst, 1.05);
   for (const auto& e : r.monitor->violations()) EXPECT_NE(e.kind, ViolationKind::under_voltage);  // v ~ 0.9988
+}
+
+// A 60 kWp PV site (flat profile: 60 kW all day) on station 0, no battery. At a sample the bus
+// carries the sessions' grid-side load plus what the site adds: g - L = (L - 60) - L = -60 kW with
+// export allowed; with export off, g = max(L - 60, 0), so an idle site adds nothing.
+double site_bus_kw_at(bool export_allowed, sim::Duration when) {
+  MonitoredRun r;
+  SiteEnergySpec spec{.station = 0, .pv_kwp = 60.0, .pv_profile = {{sim::Duration{0}}, {1.0}}};
+  spec.export_allowed = export_allowed;
+  SiteEnergy energy(r.sim, {spec}, {});
+  link_site_energy(*r.pool, energy, {0, road::kInvalid});
+  r.monitor->add_bus_power({.feeder = 0, .bus = 1}, [&energy] { return energy.pv_storage_kw(0); });
+  energy.start();
+  r.arrive(at(10min), 0, 0, 0);  // 100 kW battery side from 10 to 28 min
+  r.run();
+  const FeederSample& s = r.sample_at(when);
+  EXPECT_NEAR(s.load_kw, 10.0 + s.ev_kw + s.site_kw, 1e-9);  // 20 kW background x 0.5 in hour 0
+  return s.site_kw;
+}
+
+TEST(FeederMonitor, APvSiteFeedsInAtItsBusWithItsEvLoadCountedOnce) {
+  EXPECT_NEAR(site_bus_kw_at(true, 15min), -60.0, 1e-9);   // import 100 - 60 = 40
+  EXPECT_NEAR(site_bus_kw_at(true, 0min), -60.0, 1e-9);    // export 60
+  EXPECT_NEAR(site_bus_kw_at(false, 15min), -60.0, 1e-9);  // import 40, nothing to curtail
+  EXPECT_NEAR(site_bus_kw_at(false, 0min), 0.0, 1e-9);     // 60 kW curtailed, no export
+}
+
+TEST(FeederMonitor, BusPowerOnAnUnknownBusIsRefused) {
+  MonitoredRun r;
+  EXPECT_THROW(r.monitor->add_bus_power({.feeder = 0, .bus = 2}, [] { return 0.0; }), std::invalid_argument);
+  EXPECT_THROW(r.monitor->add_bus_power({.feeder = 1, .bus = 0}, [] { return 0.0; }), std::invalid_argument);
 }
 
 }  // namespace
