@@ -6,25 +6,18 @@
 #include <chrono>
 #include <exception>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <ostream>
 
 #include "cli/interrupt.hpp"
 #include "cli/option_values.hpp"
 #include "cli/output_path.hpp"
-#include "scenarios/assembly/attach_feeders.hpp"
+#include "cli/run_extension.hpp"
+#include "cli/run_reports.hpp"
 #include "scenarios/assembly/build_city.hpp"
-#include "scenarios/assembly/charging_costs.hpp"
-#include "models/city/charging_costs.hpp"
-#include "output/cost_tables.hpp"
-#include "scenarios/assembly/site_energy_inputs.hpp"
-#include "models/grid/site_energy_link.hpp"
-#include "output/site_energy_tables.hpp"
 #include "models/city/city_model.hpp"
 #include "scenarios/assembly/run_size.hpp"
-#include "cli/run_reports.hpp"
-#include "output/feeder_tables.hpp"
-#include "cli/session_replay_run.hpp"
 #include "output/input_report.hpp"
 #include "output/json.hpp"
 #include "output/result_file.hpp"
@@ -44,9 +37,8 @@ namespace {
 
 void write_results(output::ResultFile& file, const output::RunMeta& meta, const scenarios::assembly::CityInputs& city,
                    const models::city::CityModel& model, const output::RunRecorder& recorder,
-                   const output::RunSummary& summary, sim::Time end, const models::grid::FeederMonitor* grid,
-                   const std::vector<double>& attach_distance_m,
-                   const models::grid::SiteEnergy* site_energy) {
+                   const output::RunSummary& summary, sim::Time end,
+                   const std::vector<std::unique_ptr<RunExtension>>& parts) {
   file.write_meta(meta);
   file.write_table("/trips", output::trips_table(recorder, city.world.schedule));
   file.write_table("/needs", output::needs_table(recorder, model));
@@ -60,16 +52,7 @@ void write_results(output::ResultFile& file, const output::RunMeta& meta, const 
     file.write_table("/grid/cabinets", output::cabinets_table(model));
     file.write_table("/grid/session_power", output::site_power_table(recorder));
   }
-  if (grid != nullptr) {
-    file.write_table("/grid/feeders", output::feeder_samples_table(*grid));
-    file.write_table("/grid/violations", output::grid_violations_table(*grid));
-    file.write_table("/grid/station_buses", output::station_buses_table(grid->setup(), attach_distance_m));
-  }
-  if (site_energy != nullptr) {
-    file.write_table("/grid/sites_energy", output::sites_energy_table(*site_energy));
-    file.write_table("/grid/site_energy_power", output::site_energy_power_table(*site_energy));
-    file.write_table("/grid/events", output::grid_events_table(*site_energy));
-  }
+  for (const auto& part : parts) part->write(file);
   output::write_kpi(file, summary);
   output::write_input_report(file, input_report(city));
   output::write_road_nodes(file, city.world.roads, city.source_ids);
@@ -111,9 +94,7 @@ std::filesystem::path default_result_path(const std::filesystem::path& scenario,
 int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err) {
   scenarios::Scenario sc;
   scenarios::assembly::CityInputs city;
-  scenarios::assembly::AttachedGrid grid;
-  std::optional<scenarios::files::SessionFileContents> replay_input;
-  scenarios::assembly::SiteEnergyInputs site_inputs;
+  ExtensionInputs extension_inputs;
   std::filesystem::path out_path = options.output.empty() ? default_result_path(options.scenario, options.plan)
                                                           : options.output;
   try {
@@ -134,9 +115,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     }
     enter_phase(Phase::build);
     city = scenarios::assembly::build_city(sc, sim::RandomStreams(sc.run.seed, 0), options.plan);
-    grid = scenarios::assembly::attach_feeders(sc, city, options.plan);
-    replay_input = read_replay_input(sc, city);
-    site_inputs = scenarios::assembly::site_energy_inputs(sc, city.world.stations, options.plan);
+    extension_inputs = prepare_extensions(sc, city, options.plan);
   } catch (const scenarios::ScenarioError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;
@@ -168,41 +147,18 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   output::RunRecorder recorder;
   models::city::CityModel model(simulator, city.world, recorder);
   output::record_site_power(recorder, model);
-  std::optional<models::grid::FeederMonitor> monitor;
-  if (!grid.setup.empty()) {
-    monitor.emplace(simulator, grid.setup, model.sessions(), city.world.settings.sample_interval,
-                    city.world.settings.horizon);
-  }
-  std::optional<ReplayRun> replay;
-  if (replay_input) replay.emplace(simulator, model, *replay_input);
-  // PV, storage and demand response: a site-level subscriber of the session powers (none configured:
-  // nothing is scheduled and the run is unchanged).
-  std::optional<models::grid::SiteEnergy> site_energy;
-  if (!site_inputs.empty()) {
-    site_energy.emplace(simulator, std::move(site_inputs.sites), std::move(site_inputs.events));
-    models::grid::link_site_energy(model.sessions(), *site_energy, std::move(site_inputs.site_of_station));
-  }
+  // Feeders, tariffs, measured sessions, PV and storage: only those the scenario asks for.
+  const std::vector<std::unique_ptr<RunExtension>> parts = attach_extensions(simulator, model, extension_inputs, sc, city);
   const sim::Time horizon = city.world.settings.horizon;
-  // Tariffs and smart charging subscribe to the session pool, only when the scenario has them.
-  std::optional<models::city::ChargingCosts> costs;
-  output::MeterLog meter_log;
-  if (scenarios::uses_tariffs(sc)) {
-    costs.emplace(simulator, model, scenarios::assembly::build_charging_costs(sc, city, options.plan));
-    meter_log.connect(costs->meter());
-    if (city.world.settings.sample_interval.count() > 0) costs->sample_load(city.world.settings.sample_interval, horizon);
-  }
   std::string failure;
   enter_phase(Phase::simulate);
   try {
     model.start();
-    if (monitor) monitor->start();
-    if (replay) replay->start();
-    if (site_energy) site_energy->start();
+    for (const auto& part : parts) part->start();
     simulate(simulator, horizon);
-    if (replay) replay->finish();
+    for (const auto& part : parts) part->close_sessions();
     model.finish();
-    if (monitor) monitor->finish();
-    if (site_energy) site_energy->finish();
+    for (const auto& part : parts) part->finish();
   } catch (const std::exception& e) {
     failure = e.what();
   }
@@ -219,12 +175,8 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
     summary.simulated_h = sim::to_hours(reached);
     summary.events = simulator.executed_count();
     meta.simulated_until_ms = sim::to_ms(reached);
-    if (costs) summary.costs = output::cost_headline(*costs);
-    write_results(*file, meta, city, model, recorder, summary, reached, monitor ? &*monitor : nullptr,
-                  grid.attach_distance_m,
-                  site_energy ? &*site_energy : nullptr);
-    if (costs) output::write_cost_tables(*file, sc, *costs, meter_log, model.stations().size());
-    if (replay) replay->write(*file);
+    for (const auto& part : parts) part->summarize(summary);
+    write_results(*file, meta, city, model, recorder, summary, reached, parts);
     // Decided as late as possible, so that a signal during writing marks the file too.
     status = failure.empty() && interrupt_signal() == 0 ? output::RunStatus::complete : output::RunStatus::interrupted;
     file->finish(status);
@@ -242,16 +194,13 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
 
   if (options.json) {
     std::string json = output::to_json(summary);
-    if (monitor) json = output::add_json_member(json, "grid", output::headlines_json(output::feeder_headlines(*monitor)));
-    if (replay) json = output::add_json_member(json, "replay", output::to_json(replay->summary()));
-    if (site_energy) json.insert(json.size() - 1, ", " + output::site_energy_json(*site_energy));
+    for (const auto& part : parts) json = part->json(std::move(json));
     output::check_finite_json(json);
     out << json << "\n";
   } else {
-    out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary)
-        << (monitor ? output::headlines_text(output::feeder_headlines(*monitor)) : std::string())
-        << (replay ? output::to_text(replay->summary()) : std::string())
-        << (site_energy ? output::site_energy_text(*site_energy) : std::string()) << "results: " << out_path.string() << "\n";
+    out << output::to_text(input_report(city)) << warnings_text(city) << output::to_text(summary);
+    for (const auto& part : parts) out << part->text();
+    out << "results: " << out_path.string() << "\n";
   }
   out.flush();
   if (!failure.empty()) {

@@ -144,6 +144,14 @@ std::string site_energy_json(const SiteEnergy& e) {
       ++batteries;
     }
   }
+  return fmt::format(R"({{"sites": {}, "pv_kwh": {:.6f}, "import_kwh": {:.6f}, "export_kwh": {:.6f}, )"
+                     R"("curtailed_kwh": {:.6f}, "pv_self_consumption_share": {:.6f}, "mean_battery_cycles": {:.6f}, )"
+                     R"("largest_site_peak_import_kw": {:.6f}}})",
+                     e.size(), sum.pv_kwh, sum.import_kwh, sum.export_kwh, sum.curtailed_kwh,
+                     pv_self_consumption_share(sum), batteries > 0 ? cycles / batteries : 0.0, sum.peak_import_kw);
+}
+
+std::string grid_events_json(const SiteEnergy& e) {
   std::string events;
   for (std::uint32_t k = 0; k < e.events().size(); ++k) {
     double requested = 0.0, delivered = 0.0, hours = 0.0;
@@ -158,11 +166,7 @@ std::string site_energy_json(const SiteEnergy& e) {
                           events.empty() ? "" : ", ", json_string(e.events()[k].name), requested, delivered,
                           hours > 0 ? requested / hours : 0.0, hours > 0 ? delivered / hours : 0.0);
   }
-  return fmt::format(R"("site_energy": {{"sites": {}, "pv_kwh": {:.6f}, "import_kwh": {:.6f}, "export_kwh": {:.6f}, )"
-                     R"("curtailed_kwh": {:.6f}, "pv_self_consumption_share": {:.6f}, "mean_battery_cycles": {:.6f}, )"
-                     R"("largest_site_peak_import_kw": {:.6f}}}, "grid_events": [{}])",
-                     e.size(), sum.pv_kwh, sum.import_kwh, sum.export_kwh, sum.curtailed_kwh,
-                     pv_self_consumption_share(sum), batteries > 0 ? cycles / batteries : 0.0, sum.peak_import_kw, events);
+  return "[" + events + "]";
 }
 
 std::string site_energy_text(const SiteEnergy& e) {

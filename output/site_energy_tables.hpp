@@ -16,8 +16,10 @@ double pv_self_consumption_share(const models::grid::SiteEnergyTotals& totals);
 Table sites_energy_table(const models::grid::SiteEnergy& energy);  // /grid/sites_energy
 Table grid_events_table(const models::grid::SiteEnergy& energy);   // /grid/events
 Table site_energy_power_table(const models::grid::SiteEnergy& energy);  // /grid/site_energy_power
-// `"site_energy": {...}, "grid_events": [...]`, to be added to the run's JSON object.
+// The run's JSON members "site_energy" (an object: totals over the sites) and "grid_events" (an
+// array: requested and delivered reduction per event).
 std::string site_energy_json(const models::grid::SiteEnergy& energy);
+std::string grid_events_json(const models::grid::SiteEnergy& energy);
 // Lines for the printed summary: per site import, export, PV self-consumption, cycles, peak; per event.
 std::string site_energy_text(const models::grid::SiteEnergy& energy);
 
