@@ -189,6 +189,7 @@ int run_scenario(const RunOptions& options, std::ostream& out, std::ostream& err
   if (scenarios::uses_tariffs(sc)) {
     costs.emplace(simulator, model, scenarios::assembly::build_charging_costs(sc, city, options.plan));
     meter_log.connect(costs->meter());
+    if (site_energy) models::grid::link_curtailment(simulator, *site_energy, costs->smart());  // demand response
     if (city.world.settings.sample_interval.count() > 0) costs->sample_load(city.world.settings.sample_interval, horizon);
   }
   std::string failure;
