@@ -20,6 +20,7 @@ class SiteEnergyRun final : public RunExtension {
     models::grid::link_site_energy(model.sessions(), energy_, site_of_station_);
   }
   const models::grid::SiteEnergy& energy() const { return energy_; }
+  models::grid::SiteEnergy& energy() { return energy_; }  // demand response links smart charging to it
   const std::vector<std::uint32_t>& site_of_station() const { return site_of_station_; }
 
   void start() override { energy_.start(); }
@@ -83,6 +84,7 @@ class CostsRun final : public RunExtension {
     const sim::Duration interval = city.world.settings.sample_interval;
     if (interval.count() > 0) costs_.sample_load(interval, city.world.settings.horizon);
   }
+  models::city::ChargingCosts& costs() { return costs_; }
   void summarize(output::RunSummary& summary) const override { summary.costs = output::cost_headline(costs_); }
   void write(output::ResultFile& file) const override {
     output::write_cost_tables(file, sc_, costs_, meter_log_, stations_);
@@ -131,14 +133,19 @@ std::vector<std::unique_ptr<RunExtension>> attach_extensions(sim::Simulator& sim
                                                              ExtensionInputs& inputs, const scenarios::Scenario& sc,
                                                              const scenarios::assembly::CityInputs& city) {
   std::vector<std::unique_ptr<RunExtension>> parts;
-  const SiteEnergyRun* sites = nullptr;
+  SiteEnergyRun* sites = nullptr;
   if (!inputs.sites.empty()) {
     auto part = std::make_unique<SiteEnergyRun>(simulator, model, inputs.sites);
     sites = part.get();
     parts.push_back(std::move(part));
   }
   if (!inputs.grid.setup.empty()) parts.push_back(std::make_unique<FeederRun>(simulator, model, inputs.grid, city, sites));
-  if (inputs.costs) parts.push_back(std::make_unique<CostsRun>(simulator, model, std::move(*inputs.costs), sc, city));
+  if (inputs.costs) {
+    auto part = std::make_unique<CostsRun>(simulator, model, std::move(*inputs.costs), sc, city);
+    // Demand response: grid events curtail the smart sessions at the sites (docs/grid-model.md section 13).
+    if (sites != nullptr) models::grid::link_curtailment(simulator, sites->energy(), part->costs().smart());
+    parts.push_back(std::move(part));
+  }
   if (inputs.replay) parts.push_back(std::make_unique<ReplayPart>(simulator, model, *inputs.replay));
   return parts;
 }

@@ -83,8 +83,11 @@ Table sites_energy_table(const SiteEnergy& e) {
                        totals([](const SiteEnergyTotals& t) { return t.peak_import_kw; })),
        project<double>("final_soc", "1", "battery state of charge at the end", sites,
                        totals([](const SiteEnergyTotals& t) { return t.soc; })),
-       project<double>("baseline_import_kwh", "kWh", "import of the same site without grid events", sites,
-                       [&e](std::uint32_t i) { return e.baseline(i).import_kwh; })}};
+       project<double>("baseline_import_kwh", "kWh",
+                       "import of the same site without grid events, on the uncurtailed EV load", sites,
+                       [&e](std::uint32_t i) { return e.baseline(i).import_kwh; }),
+       project<double>("ev_curtailed_kwh", "kWh", "EV load cut by demand response (smart sessions' event caps)", sites,
+                       totals([](const SiteEnergyTotals& t) { return t.ev_curtailed_kwh; }))}};
 }
 
 Table grid_events_table(const SiteEnergy& e) {
@@ -107,7 +110,19 @@ Table grid_events_table(const SiteEnergy& e) {
                 project<double>("requested_kw", "kW", "reduce_by", r,
                                 [](const GridEventResult& x) { return x.hours > 0 ? x.requested_kwh / x.hours : 0.0; }),
                 project<double>("delivered_kw", "kW", "delivered_kwh / hours: the mean reduction", r,
-                                [](const GridEventResult& x) { return x.hours > 0 ? x.delivered_kwh / x.hours : 0.0; })}};
+                                [](const GridEventResult& x) { return x.hours > 0 ? x.delivered_kwh / x.hours : 0.0; }),
+                project<double>("ev_curtailed_kwh", "kWh", "EV load cut by curtailing smart sessions over the window", r,
+                                [](const GridEventResult& x) { return x.ev_curtailed_kwh; }),
+                project<double>("storage_kwh", "kWh", "baseline minus actual battery energy (grid side) over the window", r,
+                                [](const GridEventResult& x) { return x.storage_kwh; }),
+                project<std::uint32_t>("sessions_curtailed", "1", "sessions this event cut first (counted at unplug)", r,
+                                       [&e](const GridEventResult& x) { return e.driver_cost(x.event, x.site).sessions; }),
+                project<double>("drivers_not_delivered_kwh", "kWh",
+                                "battery energy those sessions lacked at unplug versus their plans without event caps", r,
+                                [&e](const GridEventResult& x) { return e.driver_cost(x.event, x.site).not_delivered_kwh; }),
+                project<double>("drivers_time_added_h", "h",
+                                "summed later arrival at the target of those that reached it, versus their plans", r,
+                                [&e](const GridEventResult& x) { return e.driver_cost(x.event, x.site).time_added_h; })}};
 }
 
 Table site_energy_power_table(const SiteEnergy& e) {
@@ -125,7 +140,9 @@ Table site_energy_power_table(const SiteEnergy& e) {
                 project<double>("grid_kw", "kW", "ev - pv + battery: > 0 import, < 0 export or curtailment", r,
                                 [](const SiteEnergyRecord& x) { return x.ev_kw - x.pv_kw + x.battery_kw; }),
                 project<double>("soc", "1", "battery state of charge at time_ms", r,
-                                [](const SiteEnergyRecord& x) { return x.soc; })}};
+                                [](const SiteEnergyRecord& x) { return x.soc; }),
+                project<double>("ev_curtailed_kw", "kW", "EV load cut by demand response (baseline EV load: ev + this)", r,
+                                [](const SiteEnergyRecord& x) { return x.ev_curtailed_kw; })}};
 }
 
 std::string site_energy_json(const SiteEnergy& e) {
@@ -154,17 +171,26 @@ std::string site_energy_json(const SiteEnergy& e) {
 std::string grid_events_json(const SiteEnergy& e) {
   std::string events;
   for (std::uint32_t k = 0; k < e.events().size(); ++k) {
-    double requested = 0.0, delivered = 0.0, hours = 0.0;
+    double requested = 0.0, delivered = 0.0, hours = 0.0, curtailed = 0.0, storage = 0.0;
+    models::grid::DriverCost drivers;
     for (const auto& r : e.event_results()) {
       if (r.event != k) continue;
       requested += r.requested_kwh;
       delivered += r.delivered_kwh;
+      curtailed += r.ev_curtailed_kwh;
+      storage += r.storage_kwh;
       hours = r.hours;
+      const models::grid::DriverCost& c = e.driver_cost(k, r.site);
+      drivers.sessions += c.sessions;
+      drivers.not_delivered_kwh += c.not_delivered_kwh;
+      drivers.time_added_h += c.time_added_h;
     }
     events += fmt::format(R"({}{{"name": {}, "requested_kwh": {:.6f}, "delivered_kwh": {:.6f}, "requested_kw": {:.6f}, )"
-                          R"("delivered_kw": {:.6f}}})",
+                          R"("delivered_kw": {:.6f}, "ev_curtailed_kwh": {:.6f}, "storage_kwh": {:.6f}, )"
+                          R"("sessions_curtailed": {}, "drivers_not_delivered_kwh": {:.6f}, "drivers_time_added_h": {:.6f}}})",
                           events.empty() ? "" : ", ", json_string(e.events()[k].name), requested, delivered,
-                          hours > 0 ? requested / hours : 0.0, hours > 0 ? delivered / hours : 0.0);
+                          hours > 0 ? requested / hours : 0.0, hours > 0 ? delivered / hours : 0.0, curtailed, storage,
+                          drivers.sessions, drivers.not_delivered_kwh, drivers.time_added_h);
   }
   return "[" + events + "]";
 }
@@ -180,8 +206,15 @@ std::string site_energy_text(const SiteEnergy& e) {
         100.0 * pv_self_consumption_share(t), battery_cycles(e, i));
   }
   for (const auto& r : e.event_results()) {
-    out += fmt::format("  event     {} at station {}: requested {:.1f} kWh, delivered {:.1f} kWh over {:.2f} h\n",
-                       e.events()[r.event].name, e.spec(r.site).station, r.requested_kwh, r.delivered_kwh, r.hours);
+    out += fmt::format("  event     {} at station {}: requested {:.1f} kWh, delivered {:.1f} kWh over {:.2f} h "
+                       "(storage {:.1f} kWh, EV curtailed {:.1f} kWh)\n",
+                       e.events()[r.event].name, e.spec(r.site).station, r.requested_kwh, r.delivered_kwh, r.hours,
+                       r.storage_kwh, r.ev_curtailed_kwh);
+    const models::grid::DriverCost& c = e.driver_cost(r.event, r.site);
+    if (c.sessions > 0) {
+      out += fmt::format("            drivers: {} sessions curtailed, {:.1f} kWh not delivered, {:.2f} h added\n",
+                         c.sessions, c.not_delivered_kwh, c.time_added_h);
+    }
   }
   return out;
 }

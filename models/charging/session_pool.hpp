@@ -141,6 +141,19 @@ class SessionPool {
   }
   // v's limit at plug-in (plug and vehicle, or its own charger), kW.
   double full_limit_kw(VehicleId v) const { return sessions_[v].full_limit_kw; }
+  // v's battery, curve and target, for models that follow what v would do under another limit
+  // (smart_charging.hpp's demand-response counterfactual).
+  double battery_kwh(VehicleId v) const { return sessions_[v].battery_kwh; }
+  double target_soc(VehicleId v) const { return sessions_[v].target_soc; }
+  const fleet::ChargingCurve& curve(VehicleId v) const { return *sessions_[v].curve; }
+  // v's battery-side power now if its limit were limit_kw: its curve at its SoC now, at most
+  // min(limit_kw, its limit at plug-in); 0 at its target.
+  double power_under_kw(VehicleId v, double limit_kw) const {
+    const Session& x = sessions_[v];
+    const double s = soc_now(v);
+    if (s >= x.target_soc) return 0.0;
+    return x.curve->power_kw(s, std::min(limit_kw, x.full_limit_kw));
+  }
 
   // Changes a station's connection limit from now on (SitePower::kNoLimit: none) and re-shares it;
   // a station left without limit and cabinets runs its sessions unshared again from now on.

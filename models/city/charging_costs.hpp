@@ -56,6 +56,7 @@ class ChargingCosts {
   charging::TariffMeter& meter() { return meter_; }
   const charging::TariffMeter& meter() const { return meter_; }
   const charging::SmartCharging& smart() const { return smart_; }
+  charging::SmartCharging& smart() { return smart_; }  // demand response sets event caps
   // Samples the charging load of every session (public, home, depot) every `interval` from now to
   // `horizon` (an observer: it changes no session). Call before the run; interval > 0.
   void sample_load(sim::Duration interval, sim::Time horizon);

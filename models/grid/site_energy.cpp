@@ -17,6 +17,9 @@ sim::Duration time_of_day(sim::Time t) { return t.time_since_epoch() % kDay; }
 // SoC this close to a limit counts as at the limit (the limit events set it exactly).
 constexpr double kSocEpsilon = 1e-12;
 
+// Battery energy in minus out, grid side.
+double battery_net_kwh(const SiteEnergyTotals& t) { return t.charge_kwh - t.discharge_kwh; }
+
 void check_profile(const DailyProfile& p) {
   if (p.starts.empty() || p.starts.size() != p.values.size() || p.starts.front() != sim::Duration{0}) {
     throw std::invalid_argument("a daily profile needs as many values as starts, the first start at 00:00");
@@ -44,8 +47,11 @@ SiteEnergy::SiteEnergy(sim::Simulator& simulator, std::vector<SiteEnergySpec> si
     s.base.totals.soc = soc0;
     s.event_start_actual.assign(events_.size(), 0.0);
     s.event_start_base.assign(events_.size(), 0.0);
+    s.event_start_cut.assign(events_.size(), 0.0);
+    s.event_start_battery.assign(events_.size(), 0.0);
     sites_.push_back(std::move(s));
   }
+  driver_costs_.assign(events_.size() * sites_.size(), DriverCost{});
   for (const GridEventSpec& e : events_) {
     if (e.to <= e.from) throw std::invalid_argument("a grid event must end after it starts");
     for (std::uint32_t i : e.sites) {
@@ -120,13 +126,31 @@ void SiteEnergy::schedule_valley(std::uint32_t i) {
   });
 }
 
-void SiteEnergy::set_ev_load_kw(std::uint32_t i, double kw) {
+void SiteEnergy::set_ev_load_kw(std::uint32_t i, double kw, double curtailed_kw) {
   Site& s = sites_[i];
-  if (kw == s.ev_kw) return;
+  if (kw == s.ev_kw && curtailed_kw == s.curtailed_kw) return;
   advance(s);
   s.ev_kw = kw;
+  s.curtailed_kw = curtailed_kw;
   redispatch(i);
 }
+
+std::uint32_t SiteEnergy::open_event_at(std::uint32_t i) const {
+  for (std::uint32_t e = 0; e < events_.size(); ++e) {
+    if (!open_[e]) continue;
+    const std::vector<std::uint32_t>& at = events_[e].sites;
+    if (std::find(at.begin(), at.end(), i) != at.end()) return e;
+  }
+  return static_cast<std::uint32_t>(events_.size());
+}
+
+void SiteEnergy::add_driver_cost(std::uint32_t e, std::uint32_t i, double not_delivered_kwh, double time_added_h) {
+  DriverCost& c = driver_costs_.at(static_cast<std::size_t>(e) * sites_.size() + i);
+  ++c.sessions;
+  c.not_delivered_kwh += not_delivered_kwh;
+  c.time_added_h += time_added_h;
+}
+
 
 void SiteEnergy::begin_event(std::uint32_t e) {
   const GridEventSpec& ev = events_[e];
@@ -136,6 +160,8 @@ void SiteEnergy::begin_event(std::uint32_t e) {
     advance(s);
     s.event_start_actual[e] = s.actual.totals.import_kwh;
     s.event_start_base[e] = s.base.totals.import_kwh;
+    s.event_start_cut[e] = s.actual.totals.ev_curtailed_kwh;
+    s.event_start_battery[e] = battery_net_kwh(s.base.totals) - battery_net_kwh(s.actual.totals);
     s.reduce_kw += ev.reduce_by_kw;
     redispatch(i);
   }
@@ -155,7 +181,10 @@ void SiteEnergy::end_event(std::uint32_t e) {
                                        .site = i,
                                        .requested_kwh = ev.reduce_by_kw * hours,
                                        .delivered_kwh = base - actual,
-                                       .hours = hours});
+                                       .hours = hours,
+                                       .ev_curtailed_kwh = s.actual.totals.ev_curtailed_kwh - s.event_start_cut[e],
+                                       .storage_kwh = battery_net_kwh(s.base.totals) -
+                                                      battery_net_kwh(s.actual.totals) - s.event_start_battery[e]});
     s.reduce_kw -= ev.reduce_by_kw;
     if (s.reduce_kw < 1e-9) s.reduce_kw = 0.0;
     redispatch(i);
@@ -169,11 +198,11 @@ void SiteEnergy::finish() {
   for (Site& s : sites_) advance(s);
 }
 
-void SiteEnergy::integrate(const Site& s, Dispatch& d, double hours) const {
+void SiteEnergy::integrate(const Site& s, Dispatch& d, double ev_kw, double hours) const {
   SiteEnergyTotals& t = d.totals;
   const double b = d.battery_kw;
-  const double g = s.ev_kw - s.pv_kw + b;
-  t.ev_kwh += s.ev_kw * hours;
+  const double g = ev_kw - s.pv_kw + b;
+  t.ev_kwh += ev_kw * hours;
   t.pv_kwh += s.pv_kw * hours;
   if (g > 0.0) {
     t.import_kwh += g * hours;
@@ -203,16 +232,17 @@ void SiteEnergy::advance(Site& s) {
   const sim::Time now = sim_.now();
   const double hours = sim::to_hours(now - s.last);
   if (hours > 0.0) {
-    integrate(s, s.actual, hours);
-    integrate(s, s.base, hours);
+    integrate(s, s.actual, s.ev_kw, hours);
+    integrate(s, s.base, s.ev_kw + s.curtailed_kw, hours);
+    s.actual.totals.ev_curtailed_kwh += s.curtailed_kw * hours;
   }
   s.last = now;
 }
 
-double SiteEnergy::rule_kw(const Site& s, const Dispatch& d, double reduce_kw) const {
+double SiteEnergy::rule_kw(const Site& s, const Dispatch& d, double ev_kw, double reduce_kw) const {
   if (!s.spec.storage) return 0.0;
   const StorageSpec& st = *s.spec.storage;
-  const double n = s.ev_kw - s.pv_kw;
+  const double n = ev_kw - s.pv_kw;
   const bool can_charge = d.soc < st.max_soc - kSocEpsilon;
   const bool can_discharge = d.soc > st.min_soc + kSocEpsilon;
   double b = 0.0;
@@ -230,11 +260,17 @@ double SiteEnergy::rule_kw(const Site& s, const Dispatch& d, double reduce_kw) c
 
 void SiteEnergy::set_battery(std::uint32_t i, Dispatch& d, double reduce_kw) {
   Site& s = sites_[i];
-  const double b = rule_kw(s, d, reduce_kw);
+  const bool is_actual = &d == &s.actual;
+  const double b = rule_kw(s, d, is_actual ? s.ev_kw : s.ev_kw + s.curtailed_kw, reduce_kw);
   d.battery_kw = b;
-  if (&d == &s.actual) {
-    records_.push_back(SiteEnergyRecord{
-        .time = sim_.now(), .site = i, .ev_kw = s.ev_kw, .pv_kw = s.pv_kw, .battery_kw = b, .soc = d.soc});
+  if (is_actual) {
+    records_.push_back(SiteEnergyRecord{.time = sim_.now(),
+                                        .site = i,
+                                        .ev_kw = s.ev_kw,
+                                        .pv_kw = s.pv_kw,
+                                        .battery_kw = b,
+                                        .soc = d.soc,
+                                        .ev_curtailed_kw = s.curtailed_kw});
   }
   sim_.cancel(d.limit_event);
   d.limit_event = {};
@@ -251,7 +287,6 @@ void SiteEnergy::set_battery(std::uint32_t i, Dispatch& d, double reduce_kw) {
   const double ms_exact = std::ceil(std::max(0.0, hours) * 3'600'000.0 - 1e-6);
   if (!(ms_exact < kBeyondAnyRunMs)) return;
   const auto ms = static_cast<std::int64_t>(ms_exact);
-  const bool is_actual = &d == &s.actual;
   d.limit_event = sim_.schedule(sim::Duration{std::max<std::int64_t>(ms, 1)}, [this, i, limit, is_actual] {
     Site& site = sites_[i];
     advance(site);
@@ -260,6 +295,7 @@ void SiteEnergy::set_battery(std::uint32_t i, Dispatch& d, double reduce_kw) {
     reached.soc = limit;  // exactly: the event time is rounded up to the next millisecond
     reached.totals.soc = limit;
     set_battery(i, reached, is_actual ? site.reduce_kw : 0.0);
+    if (is_actual) publish_remaining(i);
   });
 }
 
@@ -267,6 +303,27 @@ void SiteEnergy::redispatch(std::uint32_t i) {
   Site& s = sites_[i];
   set_battery(i, s.actual, s.reduce_kw);
   set_battery(i, s.base, 0.0);
+  publish_remaining(i);
+}
+
+// What storage leaves of the request, on the uncurtailed EV load (docs/grid-model.md section 13).
+void SiteEnergy::publish_remaining(std::uint32_t i) {
+  Site& s = sites_[i];
+  double remaining = 0.0;
+  if (s.reduce_kw > 0.0) {
+    const double uncurtailed = s.ev_kw + s.curtailed_kw;
+    const double b0 = rule_kw(s, s.actual, uncurtailed, 0.0);
+    const double b1 = rule_kw(s, s.actual, uncurtailed, s.reduce_kw);
+    remaining = std::max(0.0, std::min(s.reduce_kw - (b0 - b1), uncurtailed - s.pv_kw + b1));
+    if (remaining < 1e-9) remaining = 0.0;  // storage meets it (rounding aside)
+  }
+  // Also while the request stays, when the uncurtailed load changes (a session plugged in or left):
+  // the cut must be shared out again.
+  const double uncurtailed = s.ev_kw + s.curtailed_kw;
+  if (remaining == s.remaining_kw && (remaining == 0.0 || uncurtailed == s.published_uncurtailed_kw)) return;
+  s.remaining_kw = remaining;
+  s.published_uncurtailed_kw = uncurtailed;
+  if (on_remaining) on_remaining(i, remaining);
 }
 
 DailyProfile clear_sky_profile(double latitude_deg, int day_of_year, sim::Duration step) {

@@ -23,15 +23,23 @@
 // Balance: EV + export + curtailed + charge = import + PV + discharge (grid-side battery energies);
 // losses = charge * (1 - sqrt eta) + discharge * (1 / sqrt eta - 1).
 //
-// Baseline for events: each site runs the same rule twice on the same EV load and PV, once with the
-// events and once without (its own SoC); an event's delivered reduction is the baseline's import
-// minus the actual import over the window.
+// Curtailment (docs/grid-model.md section 13). While events ask R kW of a site, the site also wants
+// its EV load cut by what storage leaves of the request, computed on the uncurtailed EV load
+// U = L + C (C: how far the curtailed sessions were cut below their uncurtailed power, as announced):
 //
-// Hook (not yet done, docs/grid-model.md section 13): curtailing smart EV sessions during an event
-// belongs to the smart-charging model (SessionPool::set_cap). Its lower EV load would reach this
-// class through set_ev_load_kw like any other, so both the actual and the baseline dispatch would
-// see it; counting it as delivered needs the uncurtailed EV load for the baseline.
+//   b0 = rule(U, no event), b1 = rule(U, R), remaining = max(0, min(R - (b0 - b1), U - P + b1))
+//
+// published through on_remaining whenever it changes; the curtailing component (site_energy_link.hpp)
+// cuts the site's smart sessions by it and reports the cut back through set_ev_load_kw. Nothing
+// else changes: the actual dispatch runs the rule on the curtailed load L.
+//
+// Baseline for events: each site runs the same rule twice on the same PV, once with the events on
+// the EV load L and once without them on the uncurtailed load L + C (its own SoC); an event's
+// delivered reduction is the baseline's import minus the actual import over the window, of which
+// the EV load curtailed is the integral of C and storage the baseline's battery energy minus the
+// actual one.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +93,7 @@ struct SiteEnergyTotals {
   double loss_kwh = 0;
   double peak_import_kw = 0;
   double soc = 0;  // at the last update
+  double ev_curtailed_kwh = 0;  // EV load cut by demand response (the actual dispatch only)
 };
 
 // The site's state from `time` until its next record: written whenever the actual dispatch is set
@@ -96,6 +105,7 @@ struct SiteEnergyRecord {
   double ev_kw = 0, pv_kw = 0;
   double battery_kw = 0;  // grid side, > 0 charging
   double soc = 0;         // at `time`
+  double ev_curtailed_kw = 0;  // EV load cut by demand response (the baseline's EV load is ev + this)
 };
 
 struct GridEventResult {  // per event and site
@@ -104,6 +114,16 @@ struct GridEventResult {  // per event and site
   double requested_kwh = 0;  // reduce_by_kw * window
   double delivered_kwh = 0;  // baseline import - actual import over the window
   double hours = 0;
+  double ev_curtailed_kwh = 0;  // EV load cut over the window
+  double storage_kwh = 0;       // baseline battery energy - actual battery energy over the window (grid side)
+};
+
+// Drivers' cost of an event at a site: its curtailed sessions (smart_charging.hpp's
+// CurtailedSessionRecord), counted at their unplug, under the event that first cut them.
+struct DriverCost {
+  std::uint32_t sessions = 0;
+  double not_delivered_kwh = 0;
+  double time_added_h = 0;
 };
 
 class SiteEnergy {
@@ -113,8 +133,22 @@ class SiteEnergy {
 
   // Schedules profile breakpoints, valley edges and events from now on.
   void start();
-  // The EV load of site `site` from now on.
-  void set_ev_load_kw(std::uint32_t site, double kw);
+  // The EV load of site `site` from now on, and how far demand response cut it (kW, >= 0).
+  void set_ev_load_kw(std::uint32_t site, double kw, double curtailed_kw = 0.0);
+  // Called with (site, remaining kW) whenever a site's remaining request changes (see the top), and
+  // while it is > 0 whenever the uncurtailed EV load changes.
+  std::function<void(std::uint32_t, double)> on_remaining;
+  // (vehicle, announced power kW) -> how far below its uncurtailed power that is (kW, >= 0); set by
+  // link_curtailment, read by link_site_energy (site_energy_link.hpp). Unset: nothing is curtailed.
+  std::function<double(std::uint32_t, double)> curtailed_kw_of;
+  double remaining_kw(std::uint32_t site) const { return sites_[site].remaining_kw; }
+  // The first open event that asks something of the site, or events().size() when none.
+  std::uint32_t open_event_at(std::uint32_t site) const;
+  // Adds one curtailed session's cost to (event, site).
+  void add_driver_cost(std::uint32_t event, std::uint32_t site, double not_delivered_kwh, double time_added_h);
+  const DriverCost& driver_cost(std::uint32_t event, std::uint32_t site) const {
+    return driver_costs_[event * sites_.size() + site];
+  }
   // Brings every total up to now.
   void finish();
 
@@ -144,22 +178,27 @@ class SiteEnergy {
   struct Site {
     SiteEnergySpec spec;
     double ev_kw = 0;
+    double curtailed_kw = 0;  // the baseline's EV load is ev_kw + curtailed_kw
+    double remaining_kw = 0;  // last published
+    double published_uncurtailed_kw = 0;  // ev_kw + curtailed_kw when it was published
     double pv_kw = 0;
     double reduce_kw = 0;  // sum of the active events' requests
     bool valley = false;
     sim::Time last{};
     Dispatch actual, base;
     std::vector<double> event_start_actual, event_start_base;  // import at each event's start, by event
+    std::vector<double> event_start_cut, event_start_battery;  // curtailed kWh, base - actual battery kWh
   };
 
 
   void advance(Site& s);
   void begin_event(std::uint32_t e);
   void end_event(std::uint32_t e);
-  void integrate(const Site& s, Dispatch& d, double hours) const;
+  void integrate(const Site& s, Dispatch& d, double ev_kw, double hours) const;
   void redispatch(std::uint32_t i);
   void set_battery(std::uint32_t i, Dispatch& d, double reduce_kw);
-  double rule_kw(const Site& s, const Dispatch& d, double reduce_kw) const;
+  double rule_kw(const Site& s, const Dispatch& d, double ev_kw, double reduce_kw) const;
+  void publish_remaining(std::uint32_t i);
   void schedule_profile(std::uint32_t i);
   void schedule_valley(std::uint32_t i);
   bool in_valley(const Site& s, sim::Duration tod) const;
@@ -170,6 +209,7 @@ class SiteEnergy {
   std::vector<GridEventResult> results_;
   std::vector<SiteEnergyRecord> records_;
   std::vector<bool> open_;  // by event: started, not yet ended
+  std::vector<DriverCost> driver_costs_;  // by event * sites + site
 };
 
 // The clear-sky profile (docs/grid-model.md): generation proportional to sin(solar elevation),

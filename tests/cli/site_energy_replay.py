@@ -19,10 +19,17 @@ Checks, per site (a row of /grid/sites_energy):
     sqrt(eta);
   - EV load: on a site that shares power (/grid/sites), the sum of its sessions' power_kw from
     /grid/session_power at each row's instant is the row's ev_kw, and their energies agree;
-  - baseline and events: the same rule without events, run here on the same EV load and PV with its
-    own SoC and limit instants (rounded up to the millisecond, as evsim does), gives
-    baseline_import_kwh; for every /grid/events row, delivered_kwh = baseline import - import over the
-    window, 0 <= delivered <= requested = reduce_by * hours; some event delivers (not vacuous).
+  - curtailment (docs/grid-model.md "Demand response"): at each instant the row's ev_curtailed_kw is
+    >= 0, 0 outside the site's events, and at most the remaining request written again here: on the
+    uncurtailed load U = ev + ev_curtailed, b0 = rule(U, no event), b1 = rule(U, R),
+    remaining = max(0, min(R - (b0 - b1), U - pv + b1)); integrating it gives ev_curtailed_kwh;
+  - baseline and events: the same rule without events, run here on the uncurtailed EV load
+    (ev_kw + ev_curtailed_kw) and the same PV with its own SoC and limit instants (rounded up to the
+    millisecond, as evsim does), gives baseline_import_kwh; for every /grid/events row, delivered_kwh =
+    baseline import - import over the window, ev_curtailed_kwh = the integral of ev_curtailed_kw and
+    storage_kwh = baseline minus actual battery energy over the window, a row with curtailed energy
+    counts a curtailed session, 0 <= delivered <= requested = reduce_by * hours; some event delivers
+    (not vacuous).
 Exits 0 when every check holds, 1 on the first failure (or without h5py/numpy).
 """
 import math
@@ -76,7 +83,7 @@ class Site:
         self.has_storage = self.capacity > 0
         self.totals = {k: float(t[k][i]) for k in ("ev_kwh", "pv_kwh", "import_kwh", "export_kwh", "curtailed_kwh",
                                                   "charge_kwh", "discharge_kwh", "loss_kwh", "final_soc",
-                                                  "baseline_import_kwh", "peak_import_kw")}
+                                                  "baseline_import_kwh", "peak_import_kw", "ev_curtailed_kwh")}
 
     def in_valley(self, t_ms):
         start, end = self.valley
@@ -181,6 +188,10 @@ def check(path):
         windows[int(events["station"][k])].append((int(events["from_ms"][k]), int(events["to_ms"][k]), req_kw, k))
     actual_window_kwh = defaultdict(float)  # events row -> import over its window
     base_window_kwh = defaultdict(float)
+    cut_window_kwh = defaultdict(float)  # events row -> EV load curtailed over its window
+    actual_battery_kwh = defaultdict(float)  # events row -> battery energy (grid side) over its window
+    base_battery_kwh = defaultdict(float)
+    checked_cut = 0
     checked_rule = 0
     for site in sites:
         rows = [i for i in range(len(power["station"])) if int(power["station"][i]) == site.station]
@@ -194,6 +205,9 @@ def check(path):
         for j, i in enumerate(rows):
             t = times[j]
             ev, pv, b = float(power["ev_kw"][i]), float(power["pv_kw"][i]), float(power["battery_kw"][i])
+            cut = float(power["ev_curtailed_kw"][i])
+            if cut < -TOLERANCE_KW:
+                fail(f"station {site.station} at {t} ms: ev_curtailed_kw {cut} < 0")
             if not close(float(power["soc"][i]), soc, TOLERANCE_SOC):
                 fail(f"station {site.station} at {t} ms: soc {float(power['soc'][i])}, replayed {soc}")
             soc = float(power["soc"][i])
@@ -212,10 +226,21 @@ def check(path):
                     fail(f"station {site.station} at {t} ms: battery {b} kW, the rule gives {want} kW "
                          f"(EV {ev}, PV {pv}, soc {soc}, reduce {reduce})")
                 checked_rule += 1
+                remaining = 0.0
+                if reduce > 0:
+                    u = ev + cut
+                    b0, b1 = site.rule_kw(u, pv, t, soc, 0.0), site.rule_kw(u, pv, t, soc, reduce)
+                    remaining = max(0.0, min(reduce - (b0 - b1), u - pv + b1))
+                if cut > remaining + TOLERANCE_KW:
+                    fail(f"station {site.station} at {t} ms: EV load curtailed by {cut} kW, more than the "
+                         f"remaining request {remaining} kW (EV {ev}, PV {pv}, soc {soc}, reduce {reduce})")
+                if cut > 0:
+                    checked_cut += 1
             t_next = times[j + 1] if j + 1 < len(rows) else end_ms
             hours = (t_next - t) / MS_PER_H
             imp, exp, cur = grid_split(site, ev, pv, b)
             acc["ev_kwh"] += ev * hours
+            acc["ev_curtailed_kwh"] += cut * hours
             acc["pv_kwh"] += pv * hours
             acc["import_kwh"] += imp * hours
             acc["export_kwh"] += exp * hours
@@ -229,6 +254,8 @@ def check(path):
             for (a, z, _, k) in windows[site.station]:
                 overlap = max(0, min(z, t_next) - max(a, t)) / MS_PER_H
                 actual_window_kwh[k] += imp * overlap
+                cut_window_kwh[k] += cut * overlap
+                actual_battery_kwh[k] += b * overlap
             soc = site.soc_after(soc, b, hours)
             if site.has_storage and not (site.min_soc - TOLERANCE_SOC <= soc <= site.max_soc + TOLERANCE_SOC):
                 fail(f"station {site.station}: soc {soc} outside [{site.min_soc}, {site.max_soc}] before {t_next} ms")
@@ -261,7 +288,8 @@ def check(path):
         for j, i in enumerate(rows):
             t = times[j]
             t_next = times[j + 1] if j + 1 < len(rows) else end_ms
-            ev, pv = float(power["ev_kw"][i]), float(power["pv_kw"][i])
+            # The uncurtailed EV load: what the site carries plus what demand response cut.
+            ev, pv = float(power["ev_kw"][i]) + float(power["ev_curtailed_kw"][i]), float(power["pv_kw"][i])
             while True:
                 b = site.rule_kw(ev, pv, t, soc, 0.0)
                 stop, limit = t_next, None
@@ -273,7 +301,9 @@ def check(path):
                 imp = grid_split(site, ev, pv, b)[0]
                 base_import += imp * hours
                 for (a, z, _, k) in windows[site.station]:
-                    base_window_kwh[k] += imp * max(0, min(z, stop) - max(a, t)) / MS_PER_H
+                    overlap = max(0, min(z, stop) - max(a, t)) / MS_PER_H
+                    base_window_kwh[k] += imp * overlap
+                    base_battery_kwh[k] += b * overlap
                 soc = min(max(site.soc_after(soc, b, hours), site.min_soc), site.max_soc) if site.has_storage else soc
                 if limit is not None:
                     soc = limit
@@ -291,12 +321,20 @@ def check(path):
         replayed = base_window_kwh[k] - actual_window_kwh[k]
         if not close(delivered, replayed, TOLERANCE_KWH):
             fail(f"/grid/events row {k}: delivered {delivered} kWh, replayed baseline - actual import {replayed}")
+        curtailed, storage = float(events["ev_curtailed_kwh"][k]), float(events["storage_kwh"][k])
+        if not close(curtailed, cut_window_kwh[k], TOLERANCE_KWH):
+            fail(f"/grid/events row {k}: ev_curtailed_kwh {curtailed}, replayed {cut_window_kwh[k]}")
+        replayed_storage = base_battery_kwh[k] - actual_battery_kwh[k]
+        if not close(storage, replayed_storage, TOLERANCE_KWH):
+            fail(f"/grid/events row {k}: storage_kwh {storage}, replayed {replayed_storage}")
+        if int(events["sessions_curtailed"][k]) == 0 and curtailed > TOLERANCE_KWH:
+            fail(f"/grid/events row {k}: {curtailed} kWh curtailed but no session counted")
         if not (-TOLERANCE_KWH <= delivered <= requested + TOLERANCE_KWH):
             fail(f"/grid/events row {k}: delivered {delivered} kWh outside [0, requested {requested}]")
         delivered_any = delivered_any or delivered > 1.0
     if len(events["station"]) and not delivered_any:
         fail("no event delivered a reduction above 1 kWh: the event checks are vacuous")
-    return len(sites), checked_rule, len(events["station"])
+    return len(sites), checked_rule, len(events["station"]), checked_cut
 
 
 def alter(src, dst, path, column, row, change):
@@ -313,6 +351,7 @@ def self_test(src, workdir):
     with h5py.File(src, "r") as f:
         power = table(f, "/grid/site_energy_power")
     busy = int(np.argmax(np.abs(power["battery_kw"])))  # a row where the battery works
+    cut_row = int(np.argmax(power["ev_curtailed_kw"]))  # a row where sessions are curtailed, if any
     cases = [
         ("battery power off the rule", "/grid/site_energy_power", "battery_kw", busy, lambda v: v * 0.9),
         ("soc jump", "/grid/site_energy_power", "soc", busy, lambda v: v + 0.01),
@@ -322,6 +361,12 @@ def self_test(src, workdir):
         ("delivered", "/grid/events", "delivered_kwh", 0, lambda v: v + 0.5),
         ("EV load", "/grid/site_energy_power", "ev_kw", busy, lambda v: v + 1.0),
     ]
+    if power["ev_curtailed_kw"][cut_row] > 0:
+        cases += [
+            ("curtailed EV load", "/grid/site_energy_power", "ev_curtailed_kw", cut_row, lambda v: v * 0.8),
+            ("curtailed energy", "/grid/events", "ev_curtailed_kwh", 0, lambda v: v + 0.5),
+            ("storage energy", "/grid/events", "storage_kwh", 0, lambda v: v - 0.5),
+        ]
     for name, path, column, row, change in cases:
         dst = os.path.join(workdir, f"altered_{column}.h5")
         alter(src, dst, path, column, row, change)
@@ -343,11 +388,12 @@ def main():
         print(__doc__)
         return 1
     try:
-        sites, rules, events = check(sys.argv[1])
+        sites, rules, events, cuts = check(sys.argv[1])
     except Failed as e:
         print(f"FAILED: {e}")
         return 1
-    print(f"OK: {sites} sites replayed ({rules} dispatch instants against the rule), {events} event rows")
+    print(f"OK: {sites} sites replayed ({rules} dispatch instants against the rule, {cuts} with curtailed "
+          f"sessions), {events} event rows")
     return 0
 
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <optional>
 
@@ -148,6 +149,59 @@ TEST(SmartCharging, CapMustBeNonNegative) {
   h.arrive(at(0h), 0, kFlat7, 7.0, 0.2, 0.6);
   h.sim.run_until(at(1h));
   EXPECT_THROW_MSG(h.pool->set_cap(0, -1.0), std::invalid_argument, "SessionPool::set_cap: cap_kw must be >= 0, got -1");
+}
+
+}  // namespace
+}  // namespace evsim::models::charging
+
+namespace evsim::models::charging {
+namespace {
+
+// Demand response: an event cap composes with a cheapest plan. The plan of CheapestHoursFillTheValley
+// pauses the session until 04:08:34.285 (day 1) and then charges 20 kWh at 7 kW until 07:00. An
+// event cap of 3.5 kW from 03:00 to 05:00 keeps it paused until the window opens (min(0, 3.5) = 0),
+// then holds it at 3.5 kW; lifting it at 05:00 restores the plan's full power. The cap costs
+// 0.857143 h x 3.5 kW = 3 kWh, which the driver lacks at the 07:00 departure (the plan alone would
+// have reached the target then): 3 kWh not delivered, no time added.
+TEST(SmartCharging, EventCapComposesWithThePlanAndCountsWhatTheDriverLost) {
+  using namespace std::chrono_literals;
+  constexpr double kNoCap = std::numeric_limits<double>::infinity();
+  Home h({.policy = SmartPolicy::cheapest, .departure = at(24h + 7h)});
+  h.arrive(at(18h), 0, kFlat7, 7.0, 0.2, 0.6);
+  h.sim.schedule_at(at(24h + 3h), [&h] { h.smart->set_event_cap(0, 3.5, 4); });
+  h.sim.schedule_at(at(24h + 5h), [&h] { h.smart->set_event_cap(0, kNoCap, 4); });
+  h.sim.run_until(at(24h + 4h));
+  EXPECT_EQ(h.pool->power_kw(0), 0.0);
+  EXPECT_EQ(h.smart->event_cap_kw(0), 3.5);
+  h.sim.run_until(at(24h + 4h + 30min));
+  EXPECT_DOUBLE_EQ(h.pool->power_kw(0), 3.5);
+  EXPECT_DOUBLE_EQ(h.smart->uncurtailed_kw(0), 7.0);
+  h.sim.run_until(at(24h + 5h + 30min));
+  EXPECT_DOUBLE_EQ(h.pool->power_kw(0), 7.0);
+  h.sim.run();
+  ASSERT_EQ(h.smart->curtailed_records().size(), 1u);
+  const CurtailedSessionRecord& r = h.smart->curtailed_records()[0];
+  EXPECT_EQ(r.tag, 4u);
+  EXPECT_EQ(r.first_cut, at(24h + 3h));
+  EXPECT_FALSE(r.reached_target);
+  EXPECT_NEAR(r.not_delivered_kwh, 3.0, 1e-4);  // the plan's end is rounded to the ms: 7 kW x 1 ms
+  EXPECT_EQ(r.time_added_h, 0.0);
+  EXPECT_NEAR(h.smart->records().at(0).shortfall_kwh, 3.0, 1e-4);
+}
+
+TEST(SmartCharging, EventCapNeedsACurtailableSessionAndANonNegativeCap) {
+  using namespace std::chrono_literals;
+  Home capped({.policy = SmartPolicy::capped, .cap_kw = 3.5, .departure = at(24h + 7h)});
+  capped.arrive(at(18h), 0, kFlat7, 7.0, 0.2, 0.6);
+  capped.sim.run_until(at(19h));
+  EXPECT_THROW_MSG(capped.smart->set_event_cap(0, -1.0, 0), std::invalid_argument,
+                   "SmartCharging::set_event_cap: cap_kw must be >= 0, got -1");
+  Home asap({.policy = SmartPolicy::asap, .departure = at(24h + 7h)});
+  asap.arrive(at(18h), 0, kFlat7, 7.0, 0.2, 0.6);
+  asap.sim.run_until(at(19h));
+  EXPECT_FALSE(asap.smart->curtailable(0));
+  EXPECT_THROW_MSG(asap.smart->set_event_cap(0, 1.0, 0), std::logic_error,
+                   "SmartCharging::set_event_cap: the session is not curtailable");
 }
 
 }  // namespace
