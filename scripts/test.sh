@@ -18,7 +18,12 @@ failed=()
 # model's numbers, not memory safety, which the other cases cover on the same code paths:
 #   ErlangC.MeanWait*: 0.5 to 2 million simulated arrivals per case, for a 3% agreement with the
 #   M/M/c formulas; the release run keeps them.
-SANITIZE_EXCLUDE='ErlangC\.MeanWait'
+#   Cli.ReadmeHeadlineNumbers: re-runs the README's examples to compare their numbers (over 5 min of
+#   CPU under ASan); its demo and small_town runs have their own Cli.RunCheck under ASan, and its
+#   ring-radial city is the city of Cli.RunCheck.ring_radial_grid.
+#   Cli.RunCheck.ring_radial_city: the same city, fleet and demand as Cli.RunCheck.ring_radial_grid,
+#   which runs under ASan with the feeders on top (each over 3 min of CPU instrumented).
+SANITIZE_EXCLUDE='ErlangC\.MeanWait|Cli\.ReadmeHeadlineNumbers|Cli\.RunCheck\.ring_radial_city$'
 
 echo "== sanitize: build and test with clang-14, AddressSanitizer + UBSan"
 if ! { cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j"$jobs" &&
