@@ -115,7 +115,7 @@ TEST(FeederFile, BadValuesAreReportedAsWritten) {
 }
 
 // Inputs that made the power flow report nonsense before the plausibility limits of
-// models/grid/feeder.hpp (found with fuzz_feeder_file): each is refused where it is written.
+// models/grid/feeder.hpp (caught by fuzz_feeder_file's checks): each is refused where it is written.
 TEST(FeederFile, ImplausibleValuesAreReportedWhereWritten) {
   const std::string d = dir_of(feeder());
   EXPECT_THROW_MSG(
