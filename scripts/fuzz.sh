@@ -19,7 +19,7 @@ build=build/fuzz
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_scenario_loader fuzz_area_reader fuzz_road_csv_nodes fuzz_road_csv_edges fuzz_osm_loader
-           fuzz_candidates fuzz_station_file fuzz_trip_file fuzz_node_weights)
+           fuzz_candidates fuzz_station_file fuzz_trip_file fuzz_node_weights fuzz_feeder_file)
 fi
 
 for t in "${targets[@]}"; do

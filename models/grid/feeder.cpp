@@ -46,14 +46,28 @@ std::string quoted(std::string_view id) {
   throw FeederError(FeederError::Part::transformer, 0, std::move(key), std::move(expected), std::move(found), value);
 }
 
+constexpr std::string_view kPlausibility = "evsim's plausibility limit";
+
 void check_bus(const BusSpec& bus, std::size_t b) {
   if (bus.id.empty()) fail_bus(b, "bus", "a bus id", "an empty id", false);
   if (!(std::isfinite(bus.base_kv) && bus.base_kv > 0.0)) {
     fail_bus(b, "base_kv", "a base voltage above 0 kV", fmt::format("{}", bus.base_kv), true);
   }
+  if (!(bus.base_kv >= kMinBaseKv && bus.base_kv <= kMaxBaseKv)) {
+    fail_bus(b, "base_kv", fmt::format("a base voltage from {} to {} kV ({})", kMinBaseKv, kMaxBaseKv, kPlausibility),
+             fmt::format("{}", bus.base_kv), true);
+  }
   if (!std::isfinite(bus.p_kw)) fail_bus(b, "p_kw", "a finite power in kW", fmt::format("{}", bus.p_kw), true);
   if (!std::isfinite(bus.q_kvar)) {
     fail_bus(b, "q_kvar", "a finite reactive power in kvar", fmt::format("{}", bus.q_kvar), true);
+  }
+  if (!(std::abs(bus.p_kw) <= kMaxBusLoad)) {
+    fail_bus(b, "p_kw", fmt::format("a power from -{0} to {0} kW ({1})", kMaxBusLoad, kPlausibility),
+             fmt::format("{}", bus.p_kw), true);
+  }
+  if (!(std::abs(bus.q_kvar) <= kMaxBusLoad)) {
+    fail_bus(b, "q_kvar", fmt::format("a reactive power from -{0} to {0} kvar ({1})", kMaxBusLoad, kPlausibility),
+             fmt::format("{}", bus.q_kvar), true);
   }
 }
 
@@ -64,8 +78,20 @@ void check_line_values(const LineSpec& line, std::size_t l) {
   if (!(std::isfinite(line.x_ohm) && line.x_ohm >= 0.0)) {
     fail_line(l, "x_ohm", "a reactance of at least 0 ohm", fmt::format("{}", line.x_ohm), true);
   }
+  if (!(line.r_ohm <= kMaxImpedanceOhm)) {
+    fail_line(l, "r_ohm", fmt::format("a resistance from 0 to {} ohm ({})", kMaxImpedanceOhm, kPlausibility),
+              fmt::format("{}", line.r_ohm), true);
+  }
+  if (!(line.x_ohm <= kMaxImpedanceOhm)) {
+    fail_line(l, "x_ohm", fmt::format("a reactance from 0 to {} ohm ({})", kMaxImpedanceOhm, kPlausibility),
+              fmt::format("{}", line.x_ohm), true);
+  }
   if (line.ampacity_a && !(std::isfinite(*line.ampacity_a) && *line.ampacity_a > 0.0)) {
     fail_line(l, "ampacity_a", "a current above 0 A", fmt::format("{}", *line.ampacity_a), true);
+  }
+  if (line.ampacity_a && !(*line.ampacity_a >= kMinAmpacityA && *line.ampacity_a <= kMaxAmpacityA)) {
+    fail_line(l, "ampacity_a", fmt::format("a current from {} to {} A ({})", kMinAmpacityA, kMaxAmpacityA, kPlausibility),
+              fmt::format("{}", *line.ampacity_a), true);
   }
 }
 
@@ -143,6 +169,11 @@ Feeder Feeder::build(FeederSpec spec) {
   const TransformerSpec& tr = f.spec_.transformer;
   if (!(std::isfinite(tr.rating_kva) && tr.rating_kva > 0.0)) {
     fail_transformer("rating_kva", "a rating above 0 kVA", fmt::format("{}", tr.rating_kva), true);
+  }
+  if (!(tr.rating_kva >= kMinRatingKva && tr.rating_kva <= kMaxRatingKva)) {
+    fail_transformer("rating_kva",
+                     fmt::format("a rating from {} to {} kVA ({})", kMinRatingKva, kMaxRatingKva, kPlausibility),
+                     fmt::format("{}", tr.rating_kva), true);
   }
   if (!(tr.source_pu >= kMinSourcePu && tr.source_pu <= kMaxSourcePu)) {
     fail_transformer("source_pu", fmt::format("a voltage from {} to {} pu", kMinSourcePu, kMaxSourcePu),

@@ -35,6 +35,17 @@ inline constexpr BusIndex kNoBus = std::numeric_limits<BusIndex>::max();
 inline constexpr double kMinSourcePu = 0.8;
 inline constexpr double kMaxSourcePu = 1.2;
 inline constexpr std::size_t kMaxBuses = 10'000'000;
+// Above 0 but beyond these, a value is refused as implausible: per-unit impedances, currents and
+// loadings would overflow a double (a base of 1e-200 kV makes every impedance infinite, a load of
+// 1e300 kW an infinite current) and the power flow would report nonsense instead of an error.
+inline constexpr double kMinBaseKv = 0.1;
+inline constexpr double kMaxBaseKv = 1000.0;
+inline constexpr double kMaxBusLoad = 1e6;  // |p_kw|, |q_kvar| of one bus
+inline constexpr double kMaxImpedanceOhm = 1e6;  // r_ohm, x_ohm of one line
+inline constexpr double kMinAmpacityA = 0.1;
+inline constexpr double kMaxAmpacityA = 1e5;
+inline constexpr double kMinRatingKva = 0.1;
+inline constexpr double kMaxRatingKva = 1e7;
 
 // Where a bus is, as the user wrote it: WGS-84 lon/lat degrees or projected x/y metres. Not used
 // by the power flow; it lets stations be attached to the nearest bus.
@@ -46,8 +57,8 @@ struct BusPosition {
 
 struct BusSpec {
   std::string id;
-  double base_kv = 0.0;  // > 0
-  double p_kw = 0.0;     // background load (negative: generation)
+  double base_kv = 0.0;  // > 0, and kMinBaseKv..kMaxBaseKv
+  double p_kw = 0.0;     // background load (negative: generation); |p_kw|, |q_kvar| <= kMaxBusLoad
   double q_kvar = 0.0;
   std::optional<BusPosition> position{};
 };
@@ -55,14 +66,14 @@ struct BusSpec {
 struct LineSpec {
   std::string from;
   std::string to;
-  double r_ohm = 0.0;  // >= 0
-  double x_ohm = 0.0;  // >= 0
-  std::optional<double> ampacity_a{};  // > 0; absent: the line has no thermal limit
+  double r_ohm = 0.0;  // >= 0, and at most kMaxImpedanceOhm
+  double x_ohm = 0.0;  // >= 0, and at most kMaxImpedanceOhm
+  std::optional<double> ampacity_a{};  // > 0, kMinAmpacityA..kMaxAmpacityA; absent: the line has no thermal limit
 };
 
 struct TransformerSpec {
   std::optional<std::string> bus{};  // the source bus; absent: the first bus of FeederSpec::buses
-  double rating_kva = 0.0;          // > 0
+  double rating_kva = 0.0;          // > 0, kMinRatingKva..kMaxRatingKva
   double source_pu = 1.0;           // voltage held at the source bus, kMinSourcePu..kMaxSourcePu
 };
 
@@ -105,7 +116,8 @@ class Feeder {
   // id, a base voltage <= 0, a non-finite load, a line naming an unknown bus or the same bus at
   // both ends, r or x < 0, an ampacity <= 0, ends of different base voltage, a line closing a loop
   // (the first line, in file order, whose ends are already connected), a bus with no path to the
-  // source (the first such bus in file order), a rating <= 0 or a source voltage out of range.
+  // source (the first such bus in file order), a rating <= 0 or a source voltage out of range; and
+  // for a base voltage, load, impedance, ampacity or rating beyond the plausibility limits above.
   static Feeder build(FeederSpec spec);
 
   const FeederSpec& spec() const { return spec_; }

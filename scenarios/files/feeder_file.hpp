@@ -13,8 +13,9 @@
 //
 // Paths are taken from the YAML file's folder. Columns other than those listed are errors. Every
 // problem (YAML, CSV, or the feeder itself: a loop, a bus without a path to the source, a negative
-// impedance or rating, an unknown bus, a duplicate bus) throws ScenarioError at the file, line and
-// column it comes from, with the key or column name.
+// impedance or rating, a value beyond the plausibility limits of models/grid/feeder.hpp, an unknown
+// bus, a duplicate bus) throws ScenarioError at the file, line and column it comes from, with the
+// key or column name.
 #include <filesystem>
 
 #include "models/grid/feeder.hpp"

@@ -331,6 +331,32 @@ CASES = [
     scenario("grid", "feeder with a loop", GRID, '{dir}/fl.csv:4:3: to: expected a radial feeder (one path from the '
              'source to every bus), found a line closing a loop: buses "b" and "sub" are connected by earlier lines '
              'already', dict(FEEDER_FILES, **{"fl.csv": FEEDER_LINES + "b,sub,0.1,0.1\n"})),
+    scenario("grid", "transformer rated 0 kVA", GRID, '{dir}/f.yaml:3:20: feeder.transformer_kva: expected a rating above '
+             '0 kVA, found "0"', dict(FEEDER_FILES, **{"f.yaml": FEEDER_FILES["f.yaml"].replace("500", "0")})),
+    scenario("grid", "transformer rated -500 kVA", GRID, '{dir}/f.yaml:3:20: feeder.transformer_kva: expected a rating '
+             'above 0 kVA, found "-500"', dict(FEEDER_FILES, **{"f.yaml": FEEDER_FILES["f.yaml"].replace("500", "-500")})),
+    scenario("grid", "feeder base_kv of 0", GRID, '{dir}/f.yaml:2:12: feeder.base_kv: expected a base voltage above 0 kV, '
+             'found "0"', dict(FEEDER_FILES, **{"f.yaml": FEEDER_FILES["f.yaml"].replace("base_kv: 10", "base_kv: 0")})),
+    scenario("grid", "feeder base_kv of 1e-200", GRID, '{dir}/f.yaml:2:12: feeder.base_kv: expected a base voltage from '
+             '0.1 to 1000 kV (evsim\'s plausibility limit), found "1e-200"',
+             dict(FEEDER_FILES, **{"f.yaml": FEEDER_FILES["f.yaml"].replace("base_kv: 10", "base_kv: 1e-200")})),
+    scenario("grid", "bus load of 1e300 kW", GRID, '{dir}/fb.csv:3:3: p_kw: expected a power from -1000000 to 1000000 kW '
+             '(evsim\'s plausibility limit), found "1e300"',
+             dict(FEEDER_FILES, **{"fb.csv": FEEDER_FILES["fb.csv"].replace("a,50,", "a,1e300,")})),
+    scenario("grid", "line of negative resistance", GRID, '{dir}/fl.csv:2:7: r_ohm: expected a resistance of at least 0 '
+             'ohm, found "-0.1"', dict(FEEDER_FILES, **{"fl.csv": FEEDER_LINES.replace("sub,a,0.1,", "sub,a,-0.1,")})),
+    scenario("grid", "line of negative reactance", GRID, '{dir}/fl.csv:3:9: x_ohm: expected a reactance of at least 0 '
+             'ohm, found "-0.1"', dict(FEEDER_FILES, **{"fl.csv": FEEDER_LINES.replace("a,b,0.1,0.1", "a,b,0.1,-0.1")})),
+    scenario("grid", "line of negative ampacity", GRID, '{dir}/fl.csv:3:13: ampacity_a: expected a current above 0 A, '
+             'found "-5"', dict(FEEDER_FILES, **{"fl.csv": "from,to,r_ohm,x_ohm,ampacity_a\nsub,a,0.1,0.1,\n"
+                                                          "a,b,0.1,0.1,-5\n"})),
+    scenario("grid", "bus no line reaches", GRID, '{dir}/fb.csv:5:1: bus: expected a bus connected by lines to the source '
+             'bus "sub", found bus "c" with no path to it', dict(FEEDER_FILES, **{"fb.csv": FEEDER_FILES["fb.csv"] +
+                                                                                   "c,10,0,900,300\n"})),
+    scenario("grid", "line to an unknown bus", GRID, '{dir}/fl.csv:4:3: to: expected the id of a bus of the feeder, found '
+             '"zz"', dict(FEEDER_FILES, **{"fl.csv": FEEDER_LINES + "b,zz,0.1,0.1\n"})),
+    scenario("grid", "bus id used twice", GRID, '{dir}/fb.csv:5:1: bus: expected a bus id used once, found a second bus '
+             '"a"', dict(FEEDER_FILES, **{"fb.csv": FEEDER_FILES["fb.csv"] + "a,10,0,900,300\n"})),
     # --- command line
     scenario("CLI", "seed -1", BASE, "(command line): --seed: expected a whole number from 0 to 18446744073709551615, "
              "found \"-1\"", args="run {dir}/s.yaml --seed -1 -o {dir}/out.h5"),

@@ -105,6 +105,51 @@ TEST(Feeder, BadBusesAndLinesAreRefusedWithTheirKey) {
                    "bus[0].bus: expected at least one bus, found none");
 }
 
+// Values above 0 that would overflow the power flow's doubles (caught by fuzz_feeder_file's contract
+// checks on hand-written inputs; its first 60 s run did not reach them): a base
+// of 1e-200 kV made every per-unit impedance infinite, so an unloaded feeder "collapsed"; a load of
+// 1e300 kW on a line of zero impedance "converged" with infinite currents.
+TEST(Feeder, ImplausibleValuesAreRefusedBeforeTheyOverflow) {
+  const auto with = [](auto change) {
+    FeederSpec spec = small_spec();
+    change(spec);
+    return spec;
+  };
+  EXPECT_THROW_MSG(Feeder::build(with([](FeederSpec& s) { s.buses[1].base_kv = 1e-200; })), FeederError,
+                   "bus[1].base_kv: expected a base voltage from 0.1 to 1000 kV (evsim's plausibility limit), "
+                   "found 1e-200");
+  EXPECT_THROW_MSG(Feeder::build(with([](FeederSpec& s) { s.buses[1].base_kv = 1500.0; })), FeederError,
+                   "bus[1].base_kv: expected a base voltage from 0.1 to 1000 kV (evsim's plausibility limit), "
+                   "found 1500");
+  EXPECT_THROW_MSG(Feeder::build(with([](FeederSpec& s) { s.buses[2].p_kw = 1e300; })), FeederError,
+                   "bus[2].p_kw: expected a power from -1000000 to 1000000 kW (evsim's plausibility limit), "
+                   "found 1e+300");
+  EXPECT_THROW_MSG(Feeder::build(with([](FeederSpec& s) { s.buses[2].q_kvar = -2e6; })), FeederError,
+                   "bus[2].q_kvar: expected a reactive power from -1000000 to 1000000 kvar (evsim's plausibility "
+                   "limit), found -2000000");
+  EXPECT_THROW_MSG(Feeder::build(with([](FeederSpec& s) { s.lines[0].r_ohm = 1e300; })), FeederError,
+                   "line[0].r_ohm: expected a resistance from 0 to 1000000 ohm (evsim's plausibility limit), "
+                   "found 1e+300");
+  EXPECT_THROW_MSG(Feeder::build(with([](FeederSpec& s) { s.lines[2].x_ohm = 2e6; })), FeederError,
+                   "line[2].x_ohm: expected a reactance from 0 to 1000000 ohm (evsim's plausibility limit), "
+                   "found 2000000");
+  EXPECT_THROW_MSG(Feeder::build(with([](FeederSpec& s) { s.lines[1].ampacity_a = 1e-300; })), FeederError,
+                   "line[1].ampacity_a: expected a current from 0.1 to 100000 A (evsim's plausibility limit), "
+                   "found 1e-300");
+  EXPECT_THROW_MSG(Feeder::build(with([](FeederSpec& s) { s.transformer.rating_kva = 1e-300; })), FeederError,
+                   "transformer.rating_kva: expected a rating from 0.1 to 10000000 kVA (evsim's plausibility "
+                   "limit), found 1e-300");
+  // The limits themselves are accepted.
+  EXPECT_NO_THROW(Feeder::build(with([](FeederSpec& s) {
+    for (BusSpec& b : s.buses) b.base_kv = 0.1;
+    s.buses[1].p_kw = -1e6;
+    s.buses[1].q_kvar = 1e6;
+    s.lines[0].r_ohm = 1e6;
+    s.lines[1].ampacity_a = 0.1;
+    s.transformer.rating_kva = 1e7;
+  })));
+}
+
 TEST(Feeder, ErrorsKeepTheirPartsForReaders) {
   try {
     FeederSpec spec = small_spec();

@@ -114,6 +114,22 @@ TEST(FeederFile, BadValuesAreReportedAsWritten) {
                    ScenarioError, d + "f.yaml:4:15: feeder.source_bus: expected the id of a bus of the feeder, found \"q\"");
 }
 
+// Inputs that made the power flow report nonsense before the plausibility limits of
+// models/grid/feeder.hpp (caught by fuzz_feeder_file's checks): each is refused where it is written.
+TEST(FeederFile, ImplausibleValuesAreReportedWhereWritten) {
+  const std::string d = dir_of(feeder());
+  EXPECT_THROW_MSG(
+      load_feeder_file(feeder("feeder:\n  base_kv: 1e-200\n  transformer_kva: 630\n  buses: buses.csv\n  lines: lines.csv\n")),
+      ScenarioError, d + "f.yaml:2:12: feeder.base_kv: expected a base voltage from 0.1 to 1000 kV (evsim's "
+                         "plausibility limit), found \"1e-200\"");
+  EXPECT_THROW_MSG(load_feeder_file(feeder(kYaml, "bus,p_kw,q_kvar\nsrc,0,0\na,1e300,1\nb,2,2\n")), ScenarioError,
+                   d + "buses.csv:3:3: p_kw: expected a power from -1000000 to 1000000 kW (evsim's plausibility limit), "
+                       "found \"1e300\"");
+  EXPECT_THROW_MSG(load_feeder_file(feeder(kYaml, kBuses, "from,to,r_ohm,x_ohm,ampacity_a\nsrc,a,1,2,1e-300\na,b,1,1,\n")),
+                   ScenarioError, d + "lines.csv:2:11: ampacity_a: expected a current from 0.1 to 100000 A (evsim's "
+                                      "plausibility limit), found \"1e-300\"");
+}
+
 TEST(FeederFile, WrongColumnsAndKeysAreRefused) {
   const std::string d = dir_of(feeder());
   EXPECT_THROW_MSG(load_feeder_file(feeder(kYaml, "bus,p_kw,q_kvar,kv\nsrc,0,0,1\n")), ScenarioError,
