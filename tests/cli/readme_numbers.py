@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The README's headline numbers for the examples are what evsim computes: reads them out of the
-README's example table, runs each example (ring_radial_city also with --plan more-hubs) with --json,
-and compares every number at the precision the README writes it.
+README's example tables, runs each example (ring_radial_city also with --plan more-hubs, and the four
+variants of changzhou_core for the grid table) with --json, and compares every number at the
+precision the README writes it.
 
     readme_numbers.py EVSIM README WORKDIR
 """
@@ -39,6 +40,31 @@ def row(readme, example, pattern):
     if m is None:
         raise SystemExit(f"README row for {example} does not read as expected:\n  {line}")
     return [number(g) for g in m.groups()]
+
+
+def changzhou_checks(evsim, readme, examples, workdir):
+    """The grid table: per variant of changzhou_core, the east feeder's peak, hours over rating and
+    lowest voltage, and (with storage) the afternoon event's requested and delivered reduction."""
+    checks = []
+    for variant in ("unmanaged", "smart", "storage", "managed"):
+        example = f"changzhou_core/{variant}.yaml"
+        summary = run(evsim, os.path.join(examples, example), workdir, f"changzhou_{variant}")
+        east = next(g for g in summary["grid"] if g["feeder"] == "east")
+        pattern = rf"{NUM} kVA \({NUM}% of 4,000 kVA\) \| {NUM} h \| {NUM} pu \| "
+        names = ["east peak kVA", "east peak %", "hours over rating", "lowest voltage"]
+        computed = [east["peak_kva"], 100 * east["peak_loading"], east["hours_over_rating"], east["min_voltage_pu"]]
+        decimals = [0, 1, 2, 4]
+        if variant in ("storage", "managed"):
+            pattern += rf"{NUM} of {NUM} kWh \(storage {NUM}, curtailed EV {NUM}\) \| {NUM} sessions, {NUM} kWh not delivered"
+            event = summary["grid_events"][0]
+            names += ["event delivered", "event requested", "event storage", "event curtailed", "sessions curtailed",
+                      "drivers not delivered"]
+            computed += [event["delivered_kwh"], event["requested_kwh"], event["storage_kwh"], event["ev_curtailed_kwh"],
+                         event["sessions_curtailed"], event["drivers_not_delivered_kwh"]]
+            decimals += [1, 1, 1, 1, 0, 1]
+        claimed = row(readme, example, pattern)
+        checks += [(f"{example} {w}", c, v, d) for w, c, v, d in zip(names, claimed, computed, decimals)]
+    return checks
 
 
 def main():
@@ -84,6 +110,8 @@ def main():
         [0, 1, 1, 0, 0, 1, 1, 1, 1])]
     if hubs["fleet"]["vehicles_stranded"] != 0:
         checks.append(("ring_radial_city more-hubs stranded ('none')", 0, hubs["fleet"]["vehicles_stranded"], 0))
+
+    checks += changzhou_checks(evsim, readme, examples, workdir)
 
     failed = 0
     for what, claim, value, decimals in checks:
