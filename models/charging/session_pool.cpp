@@ -176,6 +176,11 @@ void SessionPool::set_cap(VehicleId v, double cap_kw) {
   if (v != starting_) announce_power(v, PowerChangeCause::reshare);  // at plug-in start() announces it
 }
 
+void SessionPool::reannounce(VehicleId v) {
+  if (!charging(v)) throw std::logic_error("SessionPool::reannounce: the vehicle is not charging");
+  if (v != starting_) announce_power(v, PowerChangeCause::reshare);  // at plug-in start() announces it
+}
+
 // The end at the target from the rate state, never before the end without any limit
 // (unlimited_end, which is kTimeZero until start() sets it); scheduled, moved or cancelled to match.
 sim::Time SessionPool::schedule_end(VehicleId v) {

@@ -123,6 +123,10 @@ class SessionPool {
   // a cap of 0 it has none until the cap is lifted); on a shared site the site is re-shared.
   // Throws std::invalid_argument unless cap_kw >= 0, std::logic_error unless v is charging.
   void set_cap(VehicleId v, double cap_kw);
+  // Announces v's power again (power_changed, cause reshare) though it did not change: for a
+  // subscriber whose view of the session changed with it (a smart session's caps under demand
+  // response, smart_charging.hpp). Throws std::logic_error unless v is charging.
+  void reannounce(VehicleId v);
   // Grid energy v has drawn since plug-in, now (battery energy / efficiency).
   double grid_energy_kwh(VehicleId v) const {
     const Session& x = sessions_[v];

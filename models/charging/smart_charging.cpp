@@ -73,8 +73,21 @@ void SmartCharging::set_plan_cap(VehicleId v, double cap_kw) {
     advance_counterfactual(v);
     o.plan_only.limit_kw = std::min(cap_kw, pool_.full_limit_kw(v));
   }
+  const double before = std::min(o.plan_cap_kw, o.event_cap_kw);
   o.plan_cap_kw = cap_kw;
-  pool_.set_cap(v, std::min(o.plan_cap_kw, o.event_cap_kw));
+  apply_caps(v, before);
+}
+
+// The pool's cap is the lower of the two. When it does not change but a curtailed session's caps did
+// (its plan paused it under an event cap of 0, or an event cap is lifted while its plan pauses it),
+// its power stays and the pool announces nothing; the session is announced again so that a site's
+// view of how far it is below its uncurtailed power (site_energy_link.hpp) is brought up to date.
+void SmartCharging::apply_caps(VehicleId v, double cap_before_kw) {
+  const Open& o = open_[v];
+  const double after = std::min(o.plan_cap_kw, o.event_cap_kw);
+  const double full = pool_.full_limit_kw(v);
+  pool_.set_cap(v, after);
+  if (o.curtailed && std::min(after, full) == std::min(cap_before_kw, full)) pool_.reannounce(v);
 }
 
 double SmartCharging::advance_counterfactual(VehicleId v) {
@@ -127,8 +140,9 @@ void SmartCharging::set_event_cap(VehicleId v, double cap_kw, std::uint32_t tag)
                                  .limit_kw = std::min(o.plan_cap_kw, pool_.full_limit_kw(v)),
                                  .reached = sim::kTimeMax};
   }
+  const double before = std::min(o.plan_cap_kw, o.event_cap_kw);
   o.event_cap_kw = cap_kw;
-  pool_.set_cap(v, std::min(o.plan_cap_kw, o.event_cap_kw));
+  apply_caps(v, before);
 }
 
 void SmartCharging::on_unplug(const UnplugEvent& e) {

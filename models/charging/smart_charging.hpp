@@ -126,6 +126,7 @@ class SmartCharging {
   void on_plug_in(const PlugInEvent& e);
   void on_unplug(const UnplugEvent& e);
   void set_plan_cap(VehicleId v, double cap_kw);
+  void apply_caps(VehicleId v, double cap_before_kw);
   // Brings v's counterfactual up to now (noting when it reached the target); returns its SoC now.
   double advance_counterfactual(VehicleId v);
 

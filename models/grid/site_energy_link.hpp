@@ -22,7 +22,9 @@
 // limit, a PV step, a plug-in (a session plugging in during an event is cut from plug-in), an unplug
 // or a window edge of a plan, and at the event's end (r = 0: caps lifted, the plans' caps restored).
 // On a site that shares power, a cut session's share goes to the others, which raises U and r again;
-// the rounds at one instant stop when r changes by less than 1e-9 kW or after kMaxRounds.
+// the rounds at one instant stop when r changes by less than 1e-9 kW or after kMaxRounds. Lifting the
+// caps (r = 0, at the event's end or when storage covers the request) is never cut short, so no event
+// cap outlives its need.
 // Each curtailed session's cost (SmartCharging::CurtailedSessionRecord) is added at its unplug to the
 // event that first cut it (SiteEnergy::add_driver_cost).
 #include <algorithm>
@@ -120,9 +122,9 @@ inline void link_curtailment(sim::Simulator& simulator, SiteEnergy& energy, char
     if (state->round_time[site] != now) {
       state->round_time[site] = now;
       state->rounds[site] = 0;
-    } else if ((remaining_kw > 0.0 && std::abs(remaining_kw - state->applied_kw[site]) < 1e-9) ||
-               state->rounds[site] >= kMaxRounds) {
-      return;
+    } else if (remaining_kw > 0.0 &&
+               (std::abs(remaining_kw - state->applied_kw[site]) < 1e-9 || state->rounds[site] >= kMaxRounds)) {
+      return;  // a round with nothing new, or the rounds of this instant used up; a lift (r = 0) always runs
     }
     ++state->rounds[site];
     state->pending[site] = simulator.schedule(sim::Duration{0}, [apply, site] { apply(site); });

@@ -274,7 +274,13 @@ def check(path):
         if site.has_storage:
             stored = site.capacity * (tot["final_soc"] - site.initial_soc)
             flow = tot["charge_kwh"] * one_way - tot["discharge_kwh"] / one_way
-            if not close(stored, flow, TOLERANCE_KWH):
+            # Each arrival at a SoC limit sets the SoC exactly at an instant rounded up to the
+            # millisecond, so the flows may run up to 1 ms past it: TOLERANCE_KWH per arrival.
+            socs = [float(power["soc"][i]) for i in range(len(power["station"]))
+                    if int(power["station"][i]) == site.station]
+            at_limit = [min(abs(x - site.min_soc), abs(x - site.max_soc)) < SOC_EPSILON for x in socs]
+            arrivals = sum(1 for k in range(1, len(at_limit)) if at_limit[k] and not at_limit[k - 1])
+            if not close(stored, flow, TOLERANCE_KWH * max(1, arrivals)):
                 fail(f"station {site.station}: stored energy changed by {stored} kWh, battery flows give {flow}")
         if site.station in shared:
             steps = ev_steps.get(site.station, [])

@@ -264,5 +264,25 @@ INSTANTIATE_TEST_SUITE_P(EachPolicy, RandomSite,
                          ::testing::Values(SharingPolicy::equal, SharingPolicy::first_come, SharingPolicy::proportional),
                          [](const auto& p) { return std::string(to_string(p.param)); });
 
+// reannounce: the same power again, as a reshare, with nothing else changed (its end stays at 18 min);
+// a session that is not charging is refused.
+TEST(SessionPool, ReannounceRepeatsThePowerWithoutChangingTheSession) {
+  Site s(1, 100.0, SitePower{});
+  std::vector<PowerChange> seen;
+  s.pool->power_changed.connect([&seen](const PowerChange& c) { seen.push_back(c); });
+  s.arrive(at(0min), 0, 0, 100.0);
+  s.sim.schedule_at(at(6min), [&s] {
+    s.pool->set_cap(0, 100.0);  // the limit it has: no announcement
+    s.pool->reannounce(0);
+  });
+  s.sim.run();
+  ASSERT_EQ(seen.size(), 3u);  // plug-in, reannounce, unplug
+  EXPECT_EQ(seen[1].time, at(6min));
+  EXPECT_EQ(seen[1].cause, PowerChangeCause::reshare);
+  EXPECT_DOUBLE_EQ(seen[1].power_kw, 100.0);
+  EXPECT_EQ(s.ends.at(0), at(18min));
+  EXPECT_THROW(s.pool->reannounce(0), std::logic_error);
+}
+
 }  // namespace
 }  // namespace evsim::models::charging
