@@ -124,7 +124,7 @@ ExtensionInputs prepare_extensions(const scenarios::Scenario& sc, const scenario
   ExtensionInputs in;
   in.grid = scenarios::assembly::attach_feeders(sc, city, plan);
   in.replay = read_replay_input(sc, city);
-  in.sites = scenarios::assembly::site_energy_inputs(sc, city.world.stations, plan);
+  in.sites = scenarios::assembly::site_energy_inputs(sc, city.world.stations, in.grid.setup, plan);
   if (scenarios::uses_tariffs(sc)) in.costs = scenarios::assembly::build_charging_costs(sc, city, plan);
   return in;
 }

@@ -109,7 +109,9 @@ Scenario parse_scenario(const std::string& yaml_text, const std::filesystem::pat
   if (const auto events = top.get("grid_events")) {
     std::vector<StationSpec> all = sc.stations;
     for (const PlanSpec& plan : sc.plans) all.insert(all.end(), plan.stations.begin(), plan.stations.end());
-    sc.grid_events = read_grid_events(*events, all, sc.run.horizon);
+    std::vector<std::string> feeders;
+    for (const FeederRefSpec& f : sc.grid.feeders) feeders.push_back(f.name);
+    sc.grid_events = read_grid_events(*events, all, feeders, sc.run.horizon);
   }
   return sc;
 }

@@ -171,12 +171,15 @@ struct StorageInputSpec {
 };
 
 // A demand-response event (grid_events[]): from `from` to `to` (since the start of the run), each
-// named station is asked to cut its import by reduce_by_kw.
+// named station is asked to cut its import by reduce_by_kw; or, with `feeder`, the storage sites on
+// that feeder (grid.feeders) are asked for reduce_by_kw together, split in proportion to their
+// battery power (docs/grid-model.md section 13).
 struct GridEventInputSpec {
   std::string name;
   sim::Duration from{};
   sim::Duration to{};
-  std::vector<std::string> sites;
+  std::vector<std::string> sites;  // empty with `feeder`
+  std::string feeder{};            // a name of grid.feeders, or empty with `sites`
   double reduce_by_kw = 0.0;
   SourceMark mark{};
 };

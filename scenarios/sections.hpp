@@ -57,8 +57,9 @@ PvSpec read_pv(const NodeRef& ref);
 StorageInputSpec read_storage(const NodeRef& ref);
 // `stations`: the scenario's and its plans' stations, which events name; each must have storage.
 // Every event ends within `horizon` and after it starts.
+// `feeders`: the names of grid.feeders (an event's `feeder` must be one of them).
 std::vector<GridEventInputSpec> read_grid_events(const NodeRef& ref, const std::vector<StationSpec>& stations,
-                                                 sim::Duration horizon);
+                                                 const std::vector<std::string>& feeders, sim::Duration horizon);
 
 // charging_section.cpp
 ChargingSpec read_charging(const NodeRef& ref);

@@ -1,6 +1,7 @@
 // A station's `pv` and `storage` mappings and the scenario's `grid_events` (docs/grid-model.md,
 // "PV and storage", "Demand response").
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <string>
@@ -9,6 +10,7 @@
 #include "scenarios/plausibility.hpp"
 #include "scenarios/scenario_error.hpp"
 #include "scenarios/sections.hpp"
+#include "scenarios/yaml_reader.hpp"
 
 namespace evsim::scenarios {
 namespace {
@@ -79,12 +81,14 @@ StorageInputSpec read_storage(const NodeRef& ref) {
 }
 
 std::vector<GridEventInputSpec> read_grid_events(const NodeRef& ref, const std::vector<StationSpec>& stations,
-                                                 sim::Duration horizon) {
+                                                 const std::vector<std::string>& feeders, sim::Duration horizon) {
   std::vector<GridEventInputSpec> events;
   UniqueNames names("grid event");
   for (const NodeRef& item : read_list(ref, "a list of grid events", false)) {
-    const MapReader map(item, {"name", "from", "to", "sites", "reduce_by"},
-                        "a grid event mapping {name, from, to, sites, reduce_by}");
+    const MapReader map(item, {"name", "from", "to", "sites", "feeder", "reduce_by"},
+                        "a grid event mapping {name, from, to, sites or feeder, reduce_by}");
+    constexpr std::string_view kWho[] = {"sites", "feeder"};
+    const std::string who = exactly_one_key(map, kWho);
     GridEventInputSpec e{.name = names.read(map),
                          .from = read_duration(map.need("from"), Bound::non_negative),
                          .to = read_duration(map.need("to"), Bound::non_negative),
@@ -97,6 +101,17 @@ std::vector<GridEventInputSpec> read_grid_events(const NodeRef& ref, const std::
     if (e.to > horizon) {
       map.need("to").fail(fmt::format("an end within the horizon ({})", sim::format_duration(horizon)),
                           sim::format_duration(e.to));
+    }
+    if (who == "feeder") {
+      const NodeRef node = map.need("feeder");
+      e.feeder = read_string(node);
+      if (std::find(feeders.begin(), feeders.end(), e.feeder) == feeders.end()) {
+        node.fail(feeders.empty() ? std::string("a feeder of grid.feeders (the scenario attaches none)")
+                                  : fmt::format("a feeder of grid.feeders ({})", fmt::join(feeders, ", ")),
+                  fmt::format(R"("{}")", e.feeder));
+      }
+      events.push_back(std::move(e));
+      continue;
     }
     for (const NodeRef& site : read_list(map.need("sites"), "a non-empty list of station names", true)) {
       const std::string name = read_string(site);

@@ -57,6 +57,12 @@ SiteEnergy::SiteEnergy(sim::Simulator& simulator, std::vector<SiteEnergySpec> si
     for (std::uint32_t i : e.sites) {
       if (i >= sites_.size()) throw std::invalid_argument("a grid event names a site that does not exist");
     }
+    if (!e.site_reduce_kw.empty() && e.site_reduce_kw.size() != e.sites.size()) {
+      throw std::invalid_argument("a grid event's per-site requests must match its sites");
+    }
+    for (const double kw : e.site_reduce_kw) {
+      if (!(kw >= 0.0) || std::isinf(kw)) throw std::invalid_argument("a grid event's per-site request must be finite and >= 0");
+    }
   }
 }
 
@@ -155,14 +161,15 @@ void SiteEnergy::add_driver_cost(std::uint32_t e, std::uint32_t i, double not_de
 void SiteEnergy::begin_event(std::uint32_t e) {
   const GridEventSpec& ev = events_[e];
   open_[e] = true;
-  for (std::uint32_t i : ev.sites) {
+  for (std::size_t k = 0; k < ev.sites.size(); ++k) {
+    const std::uint32_t i = ev.sites[k];
     Site& s = sites_[i];
     advance(s);
     s.event_start_actual[e] = s.actual.totals.import_kwh;
     s.event_start_base[e] = s.base.totals.import_kwh;
     s.event_start_cut[e] = s.actual.totals.ev_curtailed_kwh;
     s.event_start_battery[e] = battery_net_kwh(s.base.totals) - battery_net_kwh(s.actual.totals);
-    s.reduce_kw += ev.reduce_by_kw;
+    s.reduce_kw += ev.asked_kw(k);
     redispatch(i);
   }
 }
@@ -172,20 +179,21 @@ void SiteEnergy::end_event(std::uint32_t e) {
   const GridEventSpec& ev = events_[e];
   open_[e] = false;
   const double hours = sim::to_hours(sim_.now() - std::max(ev.from, sim::kTimeZero));
-  for (std::uint32_t i : ev.sites) {
+  for (std::size_t k = 0; k < ev.sites.size(); ++k) {
+    const std::uint32_t i = ev.sites[k];
     Site& s = sites_[i];
     advance(s);
     const double actual = s.actual.totals.import_kwh - s.event_start_actual[e];
     const double base = s.base.totals.import_kwh - s.event_start_base[e];
     results_.push_back(GridEventResult{.event = e,
                                        .site = i,
-                                       .requested_kwh = ev.reduce_by_kw * hours,
+                                       .requested_kwh = ev.asked_kw(k) * hours,
                                        .delivered_kwh = base - actual,
                                        .hours = hours,
                                        .ev_curtailed_kwh = s.actual.totals.ev_curtailed_kwh - s.event_start_cut[e],
                                        .storage_kwh = battery_net_kwh(s.base.totals) -
                                                       battery_net_kwh(s.actual.totals) - s.event_start_battery[e]});
-    s.reduce_kw -= ev.reduce_by_kw;
+    s.reduce_kw -= ev.asked_kw(k);
     if (s.reduce_kw < 1e-9) s.reduce_kw = 0.0;
     redispatch(i);
   }

@@ -84,7 +84,9 @@ struct GridEventSpec {
   sim::Time from{};
   sim::Time to{};
   std::vector<std::uint32_t> sites;  // indices into the SiteEnergy's sites
-  double reduce_by_kw = 0.0;          // asked of each site
+  double reduce_by_kw = 0.0;          // asked of each site, unless site_reduce_kw is given
+  std::vector<double> site_reduce_kw{};  // asked of each of `sites`, in their order (a feeder's event)
+  double asked_kw(std::size_t k) const { return site_reduce_kw.empty() ? reduce_by_kw : site_reduce_kw[k]; }
 };
 
 struct SiteEnergyTotals {

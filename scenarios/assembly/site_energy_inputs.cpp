@@ -40,10 +40,32 @@ models::grid::SiteEnergySpec site_spec(const Scenario& sc, const StationSpec& sp
   return site;
 }
 
+// The storage sites on `e.feeder`, each asked reduce_by x its battery power / the sum of theirs.
+void add_feeder_sites(models::grid::GridEventSpec& ev, const GridEventInputSpec& e, const SiteEnergyInputs& in,
+                      const models::grid::GridSetup& grid, std::string_view plan) {
+  std::uint32_t feeder = models::grid::kNoFeeder;
+  for (std::uint32_t f = 0; f < grid.feeders.size(); ++f) {
+    if (grid.feeders[f].name == e.feeder) feeder = f;
+  }
+  double total_kw = 0.0;
+  for (std::uint32_t s = 0; s < in.site_of_station.size() && s < grid.station_bus.size(); ++s) {
+    const std::uint32_t site = in.site_of_station[s];
+    if (site == kNone || grid.station_bus[s].feeder != feeder || !in.sites[site].storage) continue;
+    ev.sites.push_back(site);
+    ev.site_reduce_kw.push_back(in.sites[site].storage->power_kw);
+    total_kw += in.sites[site].storage->power_kw;
+  }
+  if (ev.sites.empty()) {
+    throw_at(e.mark, fmt::format("a feeder with a station with storage attached to it in plan \"{}\"", plan),
+             fmt::format(R"(feeder "{}" without one)", e.feeder));
+  }
+  for (double& kw : ev.site_reduce_kw) kw = e.reduce_by_kw * kw / total_kw;
+}
+
 }  // namespace
 
 SiteEnergyInputs site_energy_inputs(const Scenario& sc, const std::vector<models::charging::Station>& stations,
-                                    std::string_view plan) {
+                                    const models::grid::GridSetup& grid, std::string_view plan) {
   std::vector<const StationSpec*> specs;
   for (const StationSpec& s : sc.stations) specs.push_back(&s);
   if (const PlanSpec* p = find_plan(sc, plan)) {
@@ -66,6 +88,11 @@ SiteEnergyInputs site_energy_inputs(const Scenario& sc, const std::vector<models
                                    .to = sim::kTimeZero + e.to,
                                    .sites = {},
                                    .reduce_by_kw = e.reduce_by_kw};
+    if (!e.feeder.empty()) {
+      add_feeder_sites(ev, e, in, grid, plan);
+      in.events.push_back(std::move(ev));
+      continue;
+    }
     for (const std::string& name : e.sites) {
       std::uint32_t site = kNone;
       for (std::uint32_t i = 0; i < site_names.size(); ++i) {

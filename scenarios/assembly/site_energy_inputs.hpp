@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/charging/station.hpp"
+#include "models/grid/feeder_monitor.hpp"
 #include "models/grid/site_energy.hpp"
 #include "scenarios/scenario.hpp"
 
@@ -19,9 +20,12 @@ struct SiteEnergyInputs {
   bool empty() const { return sites.empty(); }
 };
 
-// `stations`: the plan's resolved stations (build_city). Throws ScenarioError for an unreadable or
-// malformed profile file and for an event naming a station the plan does not have.
+// `stations`: the plan's resolved stations (build_city); `grid`: where they are on the feeders
+// (attach_feeders). A feeder's event asks its request of the storage sites attached to that feeder,
+// each in proportion to its battery power. Throws ScenarioError for an unreadable or malformed
+// profile file, an event naming a station the plan does not have, and a feeder's event on a feeder
+// without storage sites in the plan.
 SiteEnergyInputs site_energy_inputs(const Scenario& scenario, const std::vector<models::charging::Station>& stations,
-                                    std::string_view plan);
+                                    const models::grid::GridSetup& grid, std::string_view plan);
 
 }  // namespace evsim::scenarios::assembly

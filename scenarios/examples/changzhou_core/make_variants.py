@@ -17,7 +17,8 @@ managed:
   smart.yaml        managed AC charging at the two car parks: capped at 3.5 kW per car at the office
                     park, the cheapest hours (valley filling) at the mall
   storage.yaml      PV + storage (光储充) at the two car parks, and one demand-response event on the
-                    second afternoon (16:00 to 18:00) asking each of them for 150 kW
+                    second afternoon (16:00 to 18:00) asking the east feeder for 300 kW (its storage
+                    sites share it by battery power: 115.4 kW office park, 184.6 kW mall)
   managed.yaml      both
 
 so that their results differ only by the measures (same seed: same vehicles, trips and draws).
@@ -46,7 +47,7 @@ OFFICE_SMART = "\n     smart_charging: {policy: capped, cap: 3.5kW},"
 MALL_SMART = "\n     smart_charging: {policy: cheapest},"
 EVENT = """
 grid_events:
-  - {name: afternoon-peak, from: 40h, to: 42h, sites: [office-park, east-mall], reduce_by: 150kW}
+  - {name: afternoon-peak, from: 40h, to: 42h, feeder: east, reduce_by: 300kW}
 """
 
 
