@@ -38,9 +38,10 @@ class RunExtension {
   virtual void finish() {}
   virtual void summarize(output::RunSummary& /*summary*/) const {}
   virtual void write(output::ResultFile& file) const = 0;
-  // `json` (one object) with this part's members added.
-  virtual std::string json(std::string json) const = 0;
-  virtual std::string text() const = 0;
+  // `json` (one object) with this part's members added (none by default).
+  virtual std::string json(std::string json) const { return json; }
+  // Lines for the printed summary (none by default).
+  virtual std::string text() const { return {}; }
 };
 
 // What the parts read from the scenario's files, prepared while loading and building, so that a bad

@@ -85,13 +85,11 @@ class CostsRun final : public RunExtension {
     if (interval.count() > 0) costs_.sample_load(interval, city.world.settings.horizon);
   }
   models::city::ChargingCosts& costs() { return costs_; }
+  // The costs go into the run summary, so they are printed and written with it.
   void summarize(output::RunSummary& summary) const override { summary.costs = output::cost_headline(costs_); }
   void write(output::ResultFile& file) const override {
     output::write_cost_tables(file, sc_, costs_, meter_log_, stations_);
   }
-  // The costs are part of the run summary (summarize), printed with it.
-  std::string json(std::string json) const override { return json; }
-  std::string text() const override { return {}; }
 
  private:
   const scenarios::Scenario& sc_;
